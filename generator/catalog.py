@@ -1,0 +1,58 @@
+"""Load every record of a folder, validate each, and check what only the whole set can show."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import RecordError, display_path
+from .model import Praktijk
+from .validation import validate_record
+from .vocab import Vocab, load_vocab
+
+
+@dataclass
+class Catalog:
+    """All valid records in a stable order, plus every problem found."""
+
+    records: list[Praktijk] = field(default_factory=list)
+    errors: list[RecordError] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def by_slug(self) -> dict[str, Praktijk]:
+        return {r.slug: r for r in self.records}
+
+
+def record_files(folder: Path) -> list[Path]:
+    """Every record file; anything else in the folder (README, images) is not a record."""
+    return sorted(p for p in folder.rglob("*.md") if p.is_file() and p.name.lower() != "readme.md")
+
+
+def load_catalog(folder: Path, vocab: Vocab | None = None) -> Catalog:
+    vocab = vocab or load_vocab()
+    catalog = Catalog()
+    if not folder.is_dir():
+        catalog.errors.append(RecordError(display_path(folder), 1, 1, "", "map met praktijken bestaat niet"))
+        return catalog
+    seen: dict[str, str] = {}
+    for path in record_files(folder):
+        shown = display_path(path)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            catalog.errors.append(RecordError(shown, 1, 1, "", f"bestand kan niet gelezen worden ({exc.strerror})"))
+            continue
+        record, errors = validate_record(shown, data, vocab)
+        catalog.errors.extend(errors)
+        slug = path.stem.lower()
+        if slug in seen:
+            catalog.errors.append(RecordError(shown, 1, 1, "slug", f"slug '{path.stem}' wordt al gebruikt door {seen[slug]}; "
+                                                                   "kies een andere bestandsnaam"))
+        seen.setdefault(slug, shown)
+        if record is not None:
+            catalog.records.append(record)
+    catalog.records.sort(key=lambda r: (r.plaats.lower(), r.titel.lower(), r.slug))
+    catalog.errors.sort()
+    return catalog

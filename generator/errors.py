@@ -1,0 +1,43 @@
+"""Problems found in a record, printed compiler-style for editors."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, order=True)
+class RecordError:
+    """One problem at one place in one record.
+
+    Printed as ``praktijken/x.md:12:3: partners[1]: is leeg (verwacht tekst)``.
+    The field is the path an editor recognises: the YAML key, list index and sub-key.
+    """
+
+    path: str
+    line: int
+    column: int
+    field: str
+    message: str
+    severity: str = "fout"
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}"
+        prefix = "waarschuwing: " if self.severity == "waarschuwing" else ""
+        field = f"{self.field}: " if self.field else ""
+        return f"{where}: {prefix}{field}{self.message}"
+
+
+def display_path(path: Path) -> str:
+    """The path as the editor sees it: relative to the working directory when possible."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+class CatalogError(Exception):
+    """Raised when records have problems; carries all of them."""
+
+    def __init__(self, errors: list[RecordError]):
+        self.errors = errors
+        super().__init__(f"{len(errors)} fout(en) in de praktijken")

@@ -1,0 +1,68 @@
+"""The MkDocs plugin: a thin event handler over the catalogue, the book and the site model."""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from .book import load_book
+from .catalog import load_catalog
+from .site import GeneratedPage, SiteModel, fragment_env
+from .vocab import load_vocab
+
+log = logging.getLogger("mkdocs.plugins.gids")
+
+
+class GidsConfig(base.Config):
+    praktijken = c.Type(str, default="praktijken")
+    """Folder with the records, relative to mkdocs.yml."""
+    boek = c.Type(str, default="boek.yml")
+    """The book definition: order of parts, chapters and narrative pages."""
+    fragmenten = c.Type(str, default="theme")
+    """Folder whose ``fragments/`` holds the page-type templates."""
+
+
+class GidsPlugin(BasePlugin[GidsConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        vocab = load_vocab()
+        catalog = load_catalog(root / self.config.praktijken, vocab)
+        boek, book_errors = load_book(root / self.config.boek, Path(config.docs_dir), vocab)
+        errors = catalog.errors + book_errors
+        if errors:
+            for error in errors:
+                log.error(str(error))
+            raise PluginError(f"{len(errors)} fout(en) in de praktijken of de boekdefinitie; de site is niet gebouwd.")
+        self.model = SiteModel(boek, vocab, catalog.records)
+        self.pages: dict[str, GeneratedPage] = {}
+        self.env = fragment_env(root / self.config.fragmenten)
+        config.nav = self.model.nav()
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        for page in self.model.pages():
+            self.pages[page.src] = page
+            files.append(File.generated(config, page.src, content=page.markdown))
+        return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        generated = self.pages.get(page.file.src_uri)
+        if generated is None and not page.is_homepage:
+            return html
+
+        def link(target: str) -> str:
+            """URL of a site path (e.g. 'themas/taal/'), relative to the current page."""
+            return get_relative_url(target, page.url)
+
+        context = dict(m=self.model, vocab=self.model.vocab, link=link, inhoud=html, page_url=page.url)
+        if generated is None:  # the hand-written home page gets its entry points appended
+            return html + self.env.get_template("home.html").render(**context)
+        return self.env.get_template(generated.fragment).render(**context, **generated.context)

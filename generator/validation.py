@@ -1,0 +1,401 @@
+"""Validate one record and build its model: every problem is collected, none stops the walk.
+
+``validate_record`` turns the positioned YAML of ``loader`` into a ``Praktijk``
+or, when anything is wrong, into a list of RecordErrors in Dutch.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+from datetime import date
+from pathlib import PurePath
+
+from . import derive
+from .errors import RecordError
+from .fields import (BRON_FIELDS, CONTACT_FIELDS, CONTACT_MEANS, FICHE_FIELDS, PROJECT_FIELDS, RECORD_FIELDS,
+                     SUMMARY_MAX, FieldRule)
+from .loader import Mapping, Node, RawRecord, Scalar, Sequence, read_record
+from .model import ONBEKEND, Afgeleid, Bron, Contact, Fiche, Praktijk
+from .vocab import Vocab, load_vocab
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+PHONE_CHARS = re.compile(r"^\+?[0-9 ./()-]+$")
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+MONTH = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2]))?$")
+URL = re.compile(r"^https?://[^\s<>\"']+$")
+WEBSITE = re.compile(r"^(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?:[/?#][^\s<>\"']*)?$")
+RAW_HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s|/?>)|!--|\?|!\[CDATA\[)")
+BAD_LINK = re.compile(r"(?:\]\(|\]:\s*|<)\s*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+TRUE_WORDS, FALSE_WORDS = {"true", "ja"}, {"false", "nee"}
+KIND_NAMES = {Scalar: "tekst", Sequence: "een lijst", Mapping: "velden (naam: waarde)"}
+
+
+class _Checker:
+    """Walks one record's front matter, collecting errors and building model values."""
+
+    def __init__(self, path: str, vocab: Vocab):
+        self.path, self.vocab = path, vocab
+        self.errors: list[RecordError] = []
+
+    def err(self, node: Node, fld: str, message: str) -> None:
+        self.errors.append(RecordError(self.path, node.line, node.column, fld, message))
+
+    # --- structure ------------------------------------------------------
+
+    def fields(self, mapping: Mapping, rules: dict, where: str, skip: set[str] = frozenset()) -> dict[str, tuple[Node, Node]]:
+        """Check keys against rules: unknown keys get a suggestion, missing required keys an error."""
+        present = {}
+        for key, (key_node, value) in mapping.entries.items():
+            name = f"{where}.{key}" if where else key
+            if key not in rules:
+                self.err(key_node, name, self.unknown_key_message(key, rules))
+            else:
+                present[key] = (key_node, value)
+        for key, rule in rules.items():
+            required = rule.required if isinstance(rule, FieldRule) else False
+            if required and key not in present and key not in skip:
+                name = f"{where}.{key}" if where else key
+                hint = f"; schrijf '{ONBEKEND}' als de bron het niet vermeldt" if rule.onbekend_allowed else ""
+                self.err(mapping, name, f"verplicht veld ontbreekt ({rule.uitleg}){hint}")
+        return present
+
+    @staticmethod
+    def unknown_key_message(key: str, rules: dict) -> str:
+        close = difflib.get_close_matches(key.lower(), list(rules), n=1, cutoff=0.6)
+        if close:
+            return f"onbekend veld '{key}': bedoelde je '{close[0]}'?"
+        return f"onbekend veld '{key}' (toegestaan: {', '.join(rules)})"
+
+    def expect(self, node: Node, fld: str, kind: type, what: str) -> bool:
+        if isinstance(node, kind):
+            return True
+        self.err(node, fld, f"verwacht {what}, kreeg {KIND_NAMES[type(node)]}")
+        return False
+
+    # --- scalar kinds ---------------------------------------------------
+
+    def text(self, node: Node, fld: str, rule: FieldRule | None = None) -> str | None:
+        if not self.expect(node, fld, Scalar, "tekst"):
+            return None
+        if node.is_empty:
+            hint = f"; schrijf '{ONBEKEND}' als de bron het niet vermeldt" if rule and rule.onbekend_allowed else ""
+            self.err(node, fld, f"is leeg (verwacht tekst){hint}")
+            return None
+        return node.text.strip()
+
+    def fiche_text(self, node: Node, fld: str, rule: FieldRule) -> str | None:
+        value = self.text(node, fld, rule)
+        return None if value == ONBEKEND else value
+
+    def texts(self, node: Node, fld: str, rule: FieldRule, allow_single: bool = False) -> tuple[str, ...] | None:
+        if isinstance(node, Scalar) and (allow_single or (rule.onbekend_allowed and node.text.strip() == ONBEKEND)):
+            value = self.text(node, fld, rule)
+            return None if value in (None, ONBEKEND) else (value,)
+        if not self.expect(node, fld, Sequence, "een lijst (regels die beginnen met '- ')"):
+            return None
+        if not node.items:
+            self.err(node, fld, f"is een lege lijst (verwacht minstens één waarde{self.onbekend_hint(rule)})")
+            return None
+        values = [self.text(item, f"{fld}[{i}]") for i, item in enumerate(node.items)]
+        return tuple(v for v in values if v is not None)
+
+    @staticmethod
+    def onbekend_hint(rule: FieldRule) -> str:
+        return f", of '{ONBEKEND}' als de bron niets vermeldt" if rule.onbekend_allowed else ""
+
+    def ids(self, node: Node, fld: str, rule: FieldRule, single: bool = False) -> tuple[str, ...]:
+        allowed = getattr(self.vocab, rule.vocab)
+        if single:
+            values = [(node, fld)] if self.expect(node, fld, Scalar, "één id") else []
+        else:
+            if isinstance(node, Scalar) and not node.is_empty:
+                self.err(node, fld, f"verwacht een lijst, bv. [{node.text.strip()}], kreeg tekst")
+                return ()
+            if not self.expect(node, fld, Sequence, "een lijst"):
+                return ()
+            if not node.items and rule.required:
+                self.err(node, fld, f"is een lege lijst (verwacht minstens één van: {', '.join(allowed)})")
+            values = [(item, f"{fld}[{i}]") for i, item in enumerate(node.items)]
+        found = []
+        for item, item_fld in values:
+            value = self.text(item, item_fld)
+            if value is None:
+                continue
+            if value not in allowed:
+                self.err(item, item_fld, self.unknown_value_message(value, list(allowed)))
+            elif value in found:
+                self.err(item, item_fld, f"'{value}' staat twee keer in de lijst")
+            else:
+                found.append(value)
+        return tuple(found)
+
+    @staticmethod
+    def unknown_value_message(value: str, allowed: list[str]) -> str:
+        listing = ", ".join(allowed) if len(allowed) <= 20 else ", ".join(allowed[:20]) + ", ..."
+        message = f"onbekende waarde '{value}' (verwacht een van: {listing})"
+        lowered = {a.lower(): a for a in allowed}
+        close = [lowered[value.lower()]] if value.lower() in lowered else difflib.get_close_matches(value, allowed, n=1, cutoff=0.75)
+        return f"{message}: bedoelde je '{close[0]}'?" if close else message
+
+    def gemeenten(self, node: Node, fld: str) -> tuple[str, ...]:
+        if not self.expect(node, fld, Sequence, "een lijst van gemeenten, bv. [Gent]"):
+            return ()
+        found = []
+        for i, item in enumerate(node.items):
+            name = self.text(item, f"{fld}[{i}]")
+            if name is None:
+                continue
+            if name not in self.vocab.gemeenten:
+                close = difflib.get_close_matches(name, list(self.vocab.gemeenten), n=1, cutoff=0.8)
+                hint = f": bedoelde je '{close[0]}'?" if close else " (verwacht de Nederlandse naam van een Belgische gemeente, ook van vóór een fusie)"
+                self.err(item, f"{fld}[{i}]", f"onbekende gemeente '{name}'{hint}")
+            elif name in found:
+                self.err(item, f"{fld}[{i}]", f"'{name}' staat twee keer in de lijst")
+            else:
+                found.append(name)
+        return tuple(found)
+
+    def date(self, node: Node, fld: str) -> date | None:
+        value = self.text(node, fld)
+        if value is None:
+            return None
+        try:
+            if not DATE.match(value):
+                raise ValueError
+            return date.fromisoformat(value)
+        except ValueError:
+            self.err(node, fld, f"ongeldige datum '{value}' (verwacht JJJJ-MM-DD, bv. 2026-11-23)")
+            return None
+
+    def integer(self, node: Node, fld: str, low: int, high: int, what: str) -> int | None:
+        value = self.text(node, fld)
+        if value is None:
+            return None
+        if not value.isdigit() or not low <= int(value) <= high:
+            self.err(node, fld, f"verwacht {what}, kreeg '{value}'")
+            return None
+        return int(value)
+
+    def decimal(self, node: Node, fld: str) -> float | None:
+        value = self.text(node, fld)
+        if value is None:
+            return None
+        if not re.fullmatch(r"\d+(?:[.,]\d+)?", value):
+            self.err(node, fld, f"verwacht een getal, bv. 1.5, kreeg '{value}'")
+            return None
+        return float(value.replace(",", "."))
+
+    def boolean(self, node: Node, fld: str) -> bool | None:
+        value = self.text(node, fld)
+        if value is None:
+            return None
+        if value.lower() in TRUE_WORDS | FALSE_WORDS:
+            return value.lower() in TRUE_WORDS
+        self.err(node, fld, f"verwacht true of false, kreeg '{value}'")
+        return None
+
+    def month(self, node: Node, fld: str) -> str | None:
+        value = self.text(node, fld)
+        if value is None:
+            return None
+        if not MONTH.match(value):
+            self.err(node, fld, f"verwacht een jaar of jaar-maand (JJJJ of JJJJ-MM), kreeg '{value}'")
+            return None
+        return value
+
+    def url(self, node: Node, fld: str, pattern: re.Pattern = URL) -> str | None:
+        value = self.text(node, fld)
+        if value is not None and not pattern.match(value):
+            self.err(node, fld, f"ongeldig webadres '{value}' (verwacht een adres dat begint met https:// of http://)")
+            return None
+        return value
+
+    def email(self, node: Node, fld: str) -> str | None:
+        value = self.text(node, fld)
+        if value is not None and not EMAIL.match(value):
+            self.err(node, fld, f"ongeldig e-mailadres '{value}' (verwacht iets als naam@organisatie.be)")
+            return None
+        return value
+
+    def phone(self, node: Node, fld: str) -> str | None:
+        value = self.text(node, fld)
+        if value is None:
+            return None
+        digits = re.sub(r"\D", "", value)
+        ok = PHONE_CHARS.match(value) and (
+            (value.startswith("+") and 10 <= len(digits) <= 13) or (digits.startswith("0") and len(digits) in (9, 10))
+        )
+        if not ok:
+            self.err(node, fld, f"ongeldig telefoonnummer '{value}' (verwacht bv. 056 74 21 50, 0491 52 97 34 of +32 56 74 21 50)")
+            return None
+        return value
+
+    # --- composite kinds -------------------------------------------------
+
+    def contacts(self, node: Node, fld: str, rule: FieldRule) -> tuple[Contact, ...] | None:
+        if isinstance(node, Scalar) and node.text.strip() == ONBEKEND:
+            return None
+        if not self.expect(node, fld, Sequence, "een lijst van contacten (regels die beginnen met '- naam: ...')"):
+            return None
+        if not node.items:
+            self.err(node, fld, f"is een lege lijst (verwacht minstens één contact{self.onbekend_hint(rule)})")
+            return None
+        found = []
+        for i, item in enumerate(node.items):
+            where = f"{fld}[{i}]"
+            if not self.expect(item, where, Mapping, "velden zoals naam, email, telefoon"):
+                continue
+            values = {}
+            for key, (key_node, value) in item.entries.items():
+                sub = f"{where}.{key}"
+                if key not in CONTACT_FIELDS:
+                    self.err(key_node, sub, self.unknown_key_message(key, CONTACT_FIELDS))
+                elif key == "email":
+                    values[key] = self.email(value, sub)
+                elif key in ("telefoon", "gsm"):
+                    values[key] = self.phone(value, sub)
+                elif key == "website":
+                    values[key] = self.url(value, sub, WEBSITE)
+                else:
+                    values[key] = self.text(value, sub)
+            if not any(key in item.entries for key in CONTACT_MEANS):
+                self.err(item, where, f"geen manier om iemand te bereiken (verwacht minstens één van: {', '.join(CONTACT_MEANS)})")
+            found.append(Contact(**{k: v for k, v in values.items() if v is not None}))
+        return tuple(found)
+
+    def fiche(self, present: dict[str, tuple[Node, Node]], where: str, naam: str | None = None) -> Fiche:
+        def get(name: str, convert):
+            if name not in present:
+                return None
+            fld = f"{where}.{name}" if where else name
+            return convert(present[name][1], fld, RECORD_FIELDS[name])
+
+        return Fiche(
+            trekker=get("trekker", lambda n, f, r: self.texts(n, f, r, allow_single=True)),
+            partners=get("partners", self.texts),
+            budget=get("budget", self.fiche_text),
+            periode=get("periode", self.fiche_text),
+            contact=get("contact", self.contacts),
+            naam=naam,
+        )
+
+    def projecten(self, node: Node) -> tuple[Fiche, ...]:
+        if not self.expect(node, "projecten", Sequence, "een lijst van deelprojecten"):
+            return ()
+        if not node.items:
+            self.err(node, "projecten", "is een lege lijst (verwacht minstens één deelproject, of laat het veld weg)")
+        fiches = []
+        for i, item in enumerate(node.items):
+            where = f"projecten[{i}]"
+            if not self.expect(item, where, Mapping, "velden naam, trekker, partners, budget, periode, contact"):
+                continue
+            present = self.fields(item, PROJECT_FIELDS, where)
+            naam = self.text(present["naam"][1], f"{where}.naam") if "naam" in present else None
+            fiches.append(self.fiche(present, where, naam))
+        return tuple(fiches)
+
+    def bron(self, node: Node) -> Bron | None:
+        if not self.expect(node, "bron", Mapping, "velden titel, jaar en pagina"):
+            return None
+        present = self.fields(node, BRON_FIELDS, "bron")
+        titel = self.text(present["titel"][1], "bron.titel") if "titel" in present else None
+        jaar = self.integer(present["jaar"][1], "bron.jaar", 1900, 2100, "een jaartal zoals 2016") if "jaar" in present else None
+        pagina = self.integer(present["pagina"][1], "bron.pagina", 1, 9999, "een paginanummer") if "pagina" in present else None
+        url = self.url(present["url"][1], "bron.url") if "url" in present else None
+        return Bron(titel, jaar, pagina, url) if titel and jaar else None
+
+
+def validate_record(path: str, data: bytes, vocab: Vocab | None = None) -> tuple[Praktijk | None, list[RecordError]]:
+    """Validate one record file's bytes. Returns the model only when there are no errors."""
+    raw, errors = read_record(path, data)
+    if raw is None or raw.front is None:
+        return None, errors
+    checker = _Checker(path, vocab or load_vocab())
+    record = _build(raw, checker)
+    errors = errors + checker.errors
+    return (record if not errors else None), errors
+
+
+def _build(raw: RawRecord, c: _Checker) -> Praktijk | None:
+    front = raw.front
+    has_projecten = "projecten" in front.entries
+    skip = set(FICHE_FIELDS) if has_projecten else set()
+    present = c.fields(front, RECORD_FIELDS, "", skip=skip)
+    if has_projecten:
+        for name in FICHE_FIELDS:
+            if name in present:
+                c.err(present[name][0], name, "staat naast 'projecten': zet de fiche in elk deelproject, niet erboven")
+
+    def get(name: str, convert, *args):
+        return convert(present[name][1], name, *args) if name in present else None
+
+    slug = _slug(raw, present, c)
+    titel = get("titel", c.text)
+    plaats = get("plaats", c.text)
+    gemeenten = get("gemeenten", c.gemeenten) or ()
+    provincies = get("provincies", c.ids, RECORD_FIELDS["provincies"]) or ()
+    if "gemeenten" in present and not gemeenten and not provincies and isinstance(present["gemeenten"][1], Sequence):
+        c.err(present["gemeenten"][1], "gemeenten", "is een lege lijst (verwacht minstens één gemeente, of vul 'provincies' in)")
+    hoofdstuk = get("hoofdstuk", c.ids, RECORD_FIELDS["hoofdstuk"], True)
+    themas = get("themas", c.ids, RECORD_FIELDS["themas"]) or ()
+    doelgroepen = get("doelgroepen", c.ids, RECORD_FIELDS["doelgroepen"]) or ()
+    samenvatting = get("samenvatting", c.text)
+    if samenvatting and len(samenvatting) > SUMMARY_MAX:
+        c.err(present["samenvatting"][1], "samenvatting", f"is {len(samenvatting)} tekens lang (verwacht hoogstens {SUMMARY_MAX})")
+    fiches = get("projecten", lambda n, f: c.projecten(n)) if has_projecten else (c.fiche(present, ""),)
+    bron = get("bron", lambda n, f: c.bron(n))
+    gecontroleerd = get("laatst_gecontroleerd", c.date)
+    overrides = Afgeleid(
+        start=get("start", c.month),
+        einde=get("einde", c.month),
+        lopend=get("lopend", c.boolean),
+        bedrag_eur=get("bedrag_eur", c.integer, 0, 10**9, "een bedrag in euro als geheel getal, bv. 40000"),
+        vte=get("vte", c.decimal),
+    )
+    verhaal = _story(raw, c)
+
+    if c.errors:
+        return None
+    return Praktijk(
+        slug=slug, path=raw.path, titel=titel, plaats=plaats, gemeenten=gemeenten, provincies=provincies,
+        hoofdstuk=hoofdstuk[0], themas=themas, doelgroepen=doelgroepen, samenvatting=samenvatting,
+        fiches=fiches, bron=bron, laatst_gecontroleerd=gecontroleerd, verhaal=verhaal,
+        afgeleid=derive.derive(fiches, gecontroleerd, overrides, explicit={k for k in ("start", "einde", "lopend", "bedrag_eur", "vte") if k in present}),
+    )
+
+
+def _slug(raw: RawRecord, present: dict, c: _Checker) -> str:
+    name = PurePath(raw.path).stem
+    if not SLUG.match(name):
+        c.errors.append(RecordError(raw.path, 1, 1, "slug", f"bestandsnaam '{name}.md' is geen geldige slug "
+                                    "(verwacht kleine letters, cijfers en koppeltekens, bv. gent-iedereen-onder-dak.md)"))
+    if "slug" in present:
+        given = c.text(present["slug"][1], "slug")
+        if given is not None and given != name:
+            c.err(present["slug"][1], "slug", f"'{given}' komt niet overeen met de bestandsnaam '{name}.md' "
+                                              f"(hernoem het bestand of schrijf slug: {name})")
+    return name
+
+
+def _story(raw: RawRecord, c: _Checker) -> str:
+    story = raw.story.strip("\n")
+    if not story.strip():
+        c.errors.append(RecordError(raw.path, min(raw.story_line, raw.end_line), 1, "verhaal",
+                                    "het verhaal onder de front matter is leeg (verwacht de tekst van de praktijk in Markdown)"))
+        return ""
+    in_code = False
+    for number, line in enumerate(raw.story.split("\n"), start=raw.story_line):
+        if line.lstrip().startswith("```"):
+            in_code = not in_code
+            continue
+        if in_code:
+            continue
+        bare = re.sub(r"`[^`]*`", "", line)
+        if match := RAW_HTML.search(bare):
+            c.errors.append(RecordError(raw.path, number, match.start() + 1, "verhaal",
+                                        f"HTML ('{match.group(0).strip()}') is niet toegestaan in het verhaal; gebruik Markdown"))
+        if match := BAD_LINK.search(bare):
+            c.errors.append(RecordError(raw.path, number, match.start() + 1, "verhaal",
+                                        "een link naar 'javascript:', 'vbscript:' of 'data:' is niet toegestaan; gebruik een https://-adres"))
+    return story
