@@ -1,0 +1,70 @@
+"""Real Chromium on the built site: pages load without errors, nothing leaves localhost, phones fit."""
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+PAGES = [
+    "",
+    "hoofdstukken/onthaalbeleid/",
+    "praktijken/kortrijk-toeleiders-1-loketdienst/",
+    "praktijken/aalst-netoverschrijdende-taalstimuleringsprojecten/",
+    "gids/cijfers/",
+    "themas/taal/",
+    "praktijken/",
+]
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_locally_and_fits(browser, served_site, path, width):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    requests, problems = [], []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    response = page.goto(served_site + path, wait_until="networkidle")
+
+    assert response.status == 200
+    assert page.locator("h1").count() == 1
+    assert page.evaluate("document.documentElement.lang") == "nl"
+    own_host = urlparse(served_site).netloc
+    assert [u for u in requests if urlparse(u).netloc not in (own_host, "")] == []
+    assert problems == []
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{path} is {overflow}px wider than a {width}px screen"
+    page.close()
+
+
+def test_font_is_served_by_the_site(browser, served_site):
+    page = browser.new_page()
+    fonts = []
+    page.on("response", lambda r: fonts.append(r.url) if r.url.endswith(".woff2") else None)
+    page.goto(served_site + "praktijken/kortrijk-toeleiders-1-loketdienst/", wait_until="networkidle")
+    assert fonts and all(u.startswith(served_site) for u in fonts)
+    family = page.evaluate("getComputedStyle(document.querySelector('.md-typeset')).fontFamily")
+    assert "Source Sans 3" in family
+    page.close()
+
+
+def test_material_search_finds_a_practice(browser, served_site):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(served_site, wait_until="networkidle")
+    page.keyboard.press("/")
+    page.keyboard.type("schakelklas")
+    result = page.locator(".md-search-result__item").first
+    result.wait_for(timeout=10000)
+    assert "schakelklas" in result.inner_text().lower()
+    page.close()

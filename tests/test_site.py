@@ -1,0 +1,118 @@
+"""The real site, built end to end with MkDocs and Material from the real records."""
+from __future__ import annotations
+
+import html
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.book import guide_order, load_book
+from generator.catalog import load_catalog
+from generator.vocab import load_vocab
+
+from .conftest import ROOT, run_gids
+
+CATALOG = load_catalog(ROOT / "praktijken")
+VOCAB = load_vocab()
+BOEK, _ = load_book(ROOT / "boek.yml", ROOT / "docs", VOCAB)
+
+
+def page(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def text_of(markup: str) -> str:
+    """Visible text, whitespace collapsed, entities decoded."""
+    markup = re.sub(r"<(script|style)\b.*?</\1>", " ", markup, flags=re.S)
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", markup)))
+
+
+@pytest.mark.parametrize("record", CATALOG.records, ids=lambda r: r.slug)
+def test_every_record_has_a_page_with_its_fiche(built_site, record):
+    markup = page(built_site, record.url)
+    shown = text_of(markup)
+    assert record.titel in shown and record.plaats in shown
+    assert text_of(record.samenvatting) in shown
+    for fiche in record.fiches:
+        for value in (fiche.budget, fiche.periode, *(fiche.trekker or ()), *(fiche.partners or ())):
+            if value is not None:
+                assert re.sub(r"\s+", " ", value) in shown
+        for contact in fiche.contact or ():
+            if contact.email:
+                assert f'href="mailto:{contact.email}"' in markup
+            for number in (contact.telefoon, contact.gsm):
+                if number:
+                    assert f'href="tel:{re.sub(r"[^0-9+]", "", number)}"' in markup
+    for thema in record.themas:
+        assert f'href="../../themas/{thema}/"' in markup
+    assert f'href="../../hoofdstukken/{record.hoofdstuk}/"' in markup
+
+
+def test_unknown_fiche_values_say_niet_vermeld(built_site):
+    record = next(r for r in CATALOG.records if any(f.periode is None for f in r.fiches))
+    assert "niet vermeld" in text_of(page(built_site, record.url))
+
+
+def test_chapter_pages_list_their_practices_in_guide_order(built_site):
+    for hoofdstuk in BOEK.hoofdstukken:
+        markup = page(built_site, f"hoofdstukken/{hoofdstuk.id}")
+        expected = guide_order([r for r in CATALOG.records if r.hoofdstuk == hoofdstuk.id])
+        listed = re.findall(r'href="\.\./\.\./praktijken/([a-z0-9-]+)/"', markup.split('id="praktijken"')[1])
+        assert listed == [r.slug for r in expected], hoofdstuk.id
+        for framing in hoofdstuk.situering:
+            assert framing.titel in text_of(markup)
+
+
+def test_narrative_pages_are_built(built_site):
+    for src in ("voorwoord", "cijfers", "superdiverse-samenleving", "taalbeleid-en-taalpromotie",
+                "intergemeentelijke-projecten", "werken-aan-welzijn", "partners", "colofon"):
+        assert (built_site / "gids" / src / "index.html").is_file(), src
+
+
+def test_practices_are_not_in_the_navigation(built_site):
+    markup = page(built_site, "hoofdstukken/onthaalbeleid")
+    primary_nav = markup.split("md-nav--primary", 1)[1].split("md-sidebar--secondary", 1)[0]
+    assert "Lokaal onthaalbeleid" in primary_nav
+    for record in CATALOG.records:
+        assert f"praktijken/{record.slug}/" not in primary_nav
+
+
+def test_nothing_is_loaded_from_another_host(built_site):
+    external = re.compile(r"""(?:<(?:script|link|img|iframe|source|video|audio)\b[^>]*\b(?:src|href)=["']?(?:https?:)?//)|url\(\s*["']?(?:https?:)?//""", re.I)
+    for file in list(built_site.rglob("*.html")) + list(built_site.rglob("*.css")):
+        content = file.read_text(encoding="utf-8")
+        match = external.search(content)
+        assert match is None, f"{file}: {content[match.start():match.start() + 120]}"
+    assert list((built_site / "assets" / "fonts").glob("*.woff2"))
+
+
+def test_home_page_offers_chapters_and_themes(built_site):
+    shown = text_of(page(built_site, ""))
+    for hoofdstuk in BOEK.hoofdstukken:
+        assert hoofdstuk.term.label in shown
+    assert f"Bekijk alle {len(CATALOG.records)} praktijken" in shown
+
+
+def test_failed_build_keeps_the_previous_site(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "boek.yml"):
+        shutil.copy(ROOT / name, project / name)
+    for folder in ("docs", "theme", "praktijken"):
+        shutil.copytree(ROOT / folder, project / folder)
+    assert run_gids("build", cwd=project).returncode == 0
+    before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+
+    broken = project / "praktijken" / "kortrijk-toeleiders-1-loketdienst.md"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("themas: [", "themas: [sport, ", 1), encoding="utf-8")
+    result = run_gids("build", cwd=project)
+
+    assert result.returncode == 1
+    assert "praktijken/kortrijk-toeleiders-1-loketdienst.md:" in result.stdout + result.stderr
+    assert "onbekende waarde 'sport'" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    after = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    assert after == before
+    assert not [p for p in project.iterdir() if p.name.startswith(".site-")]
