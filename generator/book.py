@@ -23,6 +23,7 @@ class Pagina:
 
     src: str  # path relative to docs/, e.g. gids/voorwoord.md
     titel: str
+    inleiding: str = ""  # the first paragraph, shown where the page is introduced
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,9 @@ def load_book(path: Path, docs_dir: Path, vocab: Vocab) -> tuple[Boek | None, li
         if not file.is_file():
             errors.append(RecordError(shown, 1, 1, where, f"pagina '{src}' bestaat niet in {display_path(docs_dir)}"))
             return None
-        match = HEADING.search(file.read_text(encoding="utf-8"))
-        return Pagina(src, match.group(1) if match else Path(src).stem)
+        text = file.read_text(encoding="utf-8")
+        match = HEADING.search(text)
+        return Pagina(src, match.group(1) if match else Path(src).stem, _first_paragraph(text))
 
     parts: list[Pagina | Deel] = []
     for i, part in enumerate(raw.get("onderdelen", [])):
@@ -95,6 +97,15 @@ def load_book(path: Path, docs_dir: Path, vocab: Vocab) -> tuple[Boek | None, li
     for chapter in sorted(missing):
         errors.append(RecordError(shown, 1, 1, "onderdelen", f"hoofdstuk '{chapter}' staat niet in het boek"))
     return boek, errors
+
+
+def _first_paragraph(markdown: str) -> str:
+    """The first plain paragraph of a page (not a heading, list, quote or front matter), as text."""
+    for block in re.split(r"\n\s*\n", markdown):
+        block = block.strip()
+        if block and not block.startswith(("#", "-", "*", ">", "|", "---", "!", "1.")):
+            return re.sub(r"\s+", " ", re.sub(r"[*_`]", "", block))
+    return ""
 
 
 def guide_order(records: list[Praktijk]) -> list[Praktijk]:

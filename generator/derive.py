@@ -30,7 +30,7 @@ SCHOOL_YEAR = re.compile(r"\b(?:een|één|1)\s+schooljaar\b", re.IGNORECASE)
 NUMBER = r"(?<![\d.,])\d+(?:[.,]\d+)?"
 EURO_NUMBER = r"(?<![\d.,])(?:\d{1,3}(?:[ .\u00a0]\d{3})+|\d+)(?:,\d+)?"
 AMOUNT = re.compile(
-    rf"(?:€\s*(?P<a>{EURO_NUMBER})(?P<am>\s*miljoen)?|(?P<b>{EURO_NUMBER})(?P<bm>\s*miljoen)?\s*(?:euro|EUR|€))"
+    rf"(?:€\s*(?P<a>{EURO_NUMBER})(?P<am>\s*miljoen)?|(?P<b>{EURO_NUMBER})(?P<bm>\s*miljoen)?\s*(?:euro\b|EUR\b|€))"
     # "6.600 euro per traject" is a price, not the budget; only "per jaar" still names the practice's money.
     r"(?P<rate>\s*per\s+(?!jaar\b))?",
     re.IGNORECASE)
@@ -132,16 +132,17 @@ def derive(fiches: tuple[Fiche, ...], peildatum: date | None, overrides: Afgelei
     eindes = [einde for _, einde, _ in periodes if einde]
     open_ended = any(lopend and not einde for _, einde, lopend in periodes)
     lopenden = [lopend for _, _, lopend in periodes]
+    ended = bool(lopenden) and all(lopend is False for lopend in lopenden)
     bedragen = [b for b in map(parse_bedrag, (f.budget for f in fiches)) if b is not None]
     vtes = [v for v in map(parse_vte, (f.budget for f in fiches)) if v is not None]
     derived = Afgeleid(
         start=min(starts) if starts else None,
         einde=None if open_ended or not eindes else max(eindes),
-        lopend=True if True in lopenden else False if lopenden and all(x is False for x in lopenden) else None,
+        lopend=True if any(lopenden) else False if ended else None,
         bedrag_eur=sum(bedragen) if bedragen else None,
         vte=round(sum(vtes), 2) if vtes else None,
     )
     derived = replace(derived, **{name: getattr(overrides, name) for name in explicit})
     if "lopend" not in explicit and explicit & {"start", "einde"}:
-        derived = replace(derived, lopend=judge_lopend(derived.start, derived.einde, peildatum, bool(derived.lopend)))
+        derived = replace(derived, lopend=judge_lopend(derived.start, derived.einde, peildatum))
     return derived
