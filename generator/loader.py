@@ -58,6 +58,7 @@ class RawRecord:
     story: str
     story_line: int  # first line of the story in the file (1-based)
     end_line: int  # last line of the file
+    skipped: set[str] = field(default_factory=set)  # top-level keys set aside after a YAML syntax error
 
 
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
@@ -131,31 +132,24 @@ def read_record(path: str, data: bytes) -> tuple[RawRecord | None, list[RecordEr
         return None, errors
 
     yaml_text = "\n".join(lines[1:close])
-    front = _parse_front(path, yaml_text, errors)
+    front, skipped = _parse_front(path, yaml_text, errors)
     story = "\n".join(lines[close + 1 :])
-    return RawRecord(path, front, story, close + 2, len(lines)), errors
+    return RawRecord(path, front, story, close + 2, len(lines), skipped), errors
 
 
-def _parse_front(path: str, yaml_text: str, errors: list[RecordError]) -> Mapping | None:
-    """Compose the front matter; line numbers are shifted by 1 for the opening fence."""
+def _parse_front(path: str, yaml_text: str, errors: list[RecordError]) -> tuple[Mapping | None, set[str]]:
+    """Parse the front matter into nodes; line numbers are shifted by 1 for the opening fence.
+
+    Also returns the top-level keys whose lines were set aside after a syntax error.
+    """
     offset = 1
 
     def err(mark, message: str, fld: str = "") -> None:
         errors.append(RecordError(path, mark.line + 1 + offset, mark.column + 1, fld, message))
 
-    try:
-        events = list(yaml.parse(yaml_text, Loader=_TextLoader))
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = (exc.problem or exc.context or "").strip()
-        message = next((nl for en, nl in _YAML_MESSAGES.items() if en in problem), None)
-        message = message or f"YAML kan deze regel niet lezen ({problem})"
-        line, column = (mark.line + 1 + offset, mark.column + 1) if mark else (1 + offset, 1)
-        errors.append(RecordError(path, line, column, "", f"YAML-syntaxfout: {message}"))
-        return None
-    except yaml.YAMLError as exc:  # e.g. reader errors without a mark
-        errors.append(RecordError(path, 1 + offset, 1, "", f"YAML-syntaxfout: {exc}"))
-        return None
+    events, skipped = _events_with_recovery(path, yaml_text, offset, errors)
+    if events is None:
+        return None, skipped
 
     for event in events:
         if isinstance(event, yaml.AliasEvent):
@@ -167,12 +161,65 @@ def _parse_front(path: str, yaml_text: str, errors: list[RecordError]) -> Mappin
 
     root = _tree(events, offset, path, errors)
     if root is None:
-        errors.append(RecordError(path, 1 + offset, 1, "", "front matter is leeg: vul de velden in tussen de twee regels '---'"))
-        return None
+        if not skipped:
+            errors.append(RecordError(path, 1 + offset, 1, "", "front matter is leeg: vul de velden in tussen de twee regels '---'"))
+        return None, skipped
     if not isinstance(root, Mapping):
         errors.append(RecordError(path, root.line, 1, "", "front matter moet uit velden 'naam: waarde' bestaan"))
-        return None
-    return root
+        return None, skipped
+    return root, skipped
+
+
+TOP_KEY = re.compile(r"^([^\s#'\"\-?:][^:#]*?)\s*:(?:\s|$)")
+MAX_RECOVERIES = 25
+
+
+def _events_with_recovery(path: str, yaml_text: str, offset: int, errors: list[RecordError]) -> tuple[list | None, set[str]]:
+    """Parse events; after a syntax error, report it, blank the top-level field it sits in, and try again.
+
+    This way one broken line does not hide the problems in the other fields.
+    Blanked lines keep their place, so later line numbers stay right.
+    """
+    lines = yaml_text.split("\n")
+    skipped: set[str] = set()
+    for _ in range(MAX_RECOVERIES):
+        try:
+            return list(yaml.parse("\n".join(lines), Loader=_TextLoader)), skipped
+        except yaml.MarkedYAMLError as exc:
+            # An unclosed quote or bracket is found at the end; point at where it was opened.
+            opened = exc.context_mark is not None and any(w in (exc.context or "") for w in ("quoted scalar", "flow"))
+            mark = exc.context_mark if opened else (exc.problem_mark or exc.context_mark)
+            problem = (exc.problem or exc.context or "").strip()
+            message = next((nl for en, nl in _YAML_MESSAGES.items() if en in problem), None)
+            message = message or f"YAML kan deze regel niet lezen ({problem})"
+            if opened:
+                what = "een aanhalingsteken" if "quoted" in exc.context else "een haakje [ of {"
+                message = f"hier opent {what} dat niet (goed) gesloten wordt"
+            line, column = (mark.line + 1 + offset, mark.column + 1) if mark else (1 + offset, 1)
+            errors.append(RecordError(path, line, column, "", f"YAML-syntaxfout: {message}"))
+            marks = [mark.line] if opened else [m.line for m in (exc.context_mark, exc.problem_mark) if m is not None]
+            if not marks or not _blank_fields(lines, min(marks), max(marks), skipped):
+                return None, skipped
+        except yaml.YAMLError as exc:  # e.g. reader errors without a mark
+            errors.append(RecordError(path, 1 + offset, 1, "", f"YAML-syntaxfout: {exc}"))
+            return None, skipped
+    return None, skipped
+
+
+def _blank_fields(lines: list[str], first: int, last: int, skipped: set[str]) -> bool:
+    """Blank the top-level fields spanning lines first..last (0-based); False if nothing left to blank."""
+    last = min(last, len(lines) - 1)
+    start = next((i for i in range(min(first, last), -1, -1) if TOP_KEY.match(lines[i])), 0)
+    end = next((i for i in range(last + 1, len(lines)) if TOP_KEY.match(lines[i])), len(lines))
+    if last >= start and TOP_KEY.match(lines[last]) and last > start and first < last:
+        end = max(end, last + 1)
+    if not any(lines[start:end]):
+        return False
+    for i in range(start, end):
+        if match := TOP_KEY.match(lines[i]):
+            skipped.add(match.group(1).strip())
+        lines[i] = ""
+    return True
 
 
 def _tree(events: list, offset: int, path: str, errors: list[RecordError]) -> Node | None:

@@ -45,16 +45,18 @@ class _Checker:
 
     def fields(self, mapping: Mapping, rules: dict, where: str, skip: set[str] = frozenset()) -> dict[str, tuple[Node, Node]]:
         """Check keys against rules: unknown keys get a suggestion, missing required keys an error."""
-        present = {}
+        present, suggested = {}, set()
         for key, (key_node, value) in mapping.entries.items():
             name = f"{where}.{key}" if where else key
             if key not in rules:
                 self.err(key_node, name, self.unknown_key_message(key, rules))
+                suggested.update(difflib.get_close_matches(key.lower(), list(rules), n=1, cutoff=0.6))
             else:
                 present[key] = (key_node, value)
         for key, rule in rules.items():
             required = rule.required if isinstance(rule, FieldRule) else False
-            if required and key not in present and key not in skip:
+            # a typo'd key already says what is missing: one problem, one message
+            if required and key not in present and key not in skip and key not in suggested:
                 name = f"{where}.{key}" if where else key
                 hint = f"; schrijf '{ONBEKEND}' als de bron het niet vermeldt" if rule.onbekend_allowed else ""
                 self.err(mapping, name, f"verplicht veld ontbreekt ({rule.uitleg}){hint}")
@@ -320,7 +322,7 @@ def validate_record(path: str, data: bytes, vocab: Vocab | None = None) -> tuple
 def _build(raw: RawRecord, c: _Checker) -> Praktijk | None:
     front = raw.front
     has_projecten = "projecten" in front.entries
-    skip = set(FICHE_FIELDS) if has_projecten else set()
+    skip = (set(FICHE_FIELDS) if has_projecten else set()) | raw.skipped
     present = c.fields(front, RECORD_FIELDS, "", skip=skip)
     if has_projecten:
         for name in FICHE_FIELDS:
