@@ -20,7 +20,7 @@ DATE = re.compile(
     r"|\b(?:\d{1,2}/)?(?P<mm>0?[1-9]|1[0-2])/(?P<myear>(?:19|20)\d{2})\b"
     r"|\bjaren\s*'(?P<decade>\d0)\b",
     re.IGNORECASE)
-SINCE_WORDS = re.compile(r"\b(?:sinds|sedert|vanaf)\b", re.IGNORECASE)
+START_WORDS = re.compile(r"\b(?:sinds|sedert|vanaf|start\w*|gestart|opgestart)\b", re.IGNORECASE)
 END_WORDS = re.compile(r"\b(?:tot|eind\w*|afgelopen|liep|t\.e\.m\.|tem)\b", re.IGNORECASE)
 # Words saying the practice runs, even when no start year is given ("Lopende", "loopt reeds 5 jaar").
 RUNNING_WORDS = re.compile(r"\b(?:lopend\w*|loopt|sinds|sedert)\b", re.IGNORECASE)
@@ -47,7 +47,8 @@ def parse_periode(text: str | None, peildatum: date | None) -> tuple[str | None,
     """(start, einde, lopend) from a periode text; lopend is judged at the peildatum (the last check).
 
     Each date is a start unless the words before it mark an end ("tot", "eindigen") or it closes a
-    range ("2016 - 2018": the last of several dates); "sinds X" dates are all starts, the earliest wins.
+    range ("2016 - 2018": the last of several dates, unless "sinds" or "start" marks it as another start);
+    of several starts the earliest wins.
     """
     if not text:
         return None, None, None
@@ -56,7 +57,8 @@ def parse_periode(text: str | None, peildatum: date | None) -> tuple[str | None,
     for i, m in enumerate(mentions):
         before = text[previous_end:m.start()]
         previous_end = m.end()
-        if END_WORDS.search(before) or (i == len(mentions) - 1 and i > 0 and not SINCE_WORDS.search(before)):
+        closes_range = i == len(mentions) - 1 and i > 0 and not START_WORDS.search(before)
+        if END_WORDS.search(before) or closes_range:
             einde = _month_key(m)
         else:
             starts.append(_month_key(m))

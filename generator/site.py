@@ -28,11 +28,13 @@ class GeneratedPage:
     context: dict = field(default_factory=dict)
 
 
-def _markdown(titel: str, body: str = "", beschrijving: str | None = None) -> str:
+def _markdown(titel: str, body: str = "", beschrijving: str | None = None, lijst: bool = False) -> str:
     # JSON is valid YAML: a title with ':' or quotes cannot break the front matter.
     meta = f"title: {json.dumps(titel, ensure_ascii=False)}\n"
     if beschrijving:
         meta += f"description: {json.dumps(beschrijving, ensure_ascii=False)}\n"
+    if lijst:  # list pages repeat every summary: keep them out of the search index
+        meta += "search:\n  exclude: true\n"
     return f"---\n{meta}---\n\n{body}\n"
 
 
@@ -65,16 +67,16 @@ class SiteModel:
                           "praktijk.html", {"p": r})
             for r in self.records
         ]
-        pages.append(GeneratedPage("praktijken/index.md", "Alle praktijken", _markdown("Alle praktijken"),
+        pages.append(GeneratedPage("praktijken/index.md", "Alle praktijken", _markdown("Alle praktijken", lijst=True),
                                    "praktijken.html", {"records": self.records}))
         for deel in self.boek.onderdelen:
             if isinstance(deel, Deel):
                 for h in deel.hoofdstukken:
                     pages.append(self._chapter_page(deel, h))
         for thema, term in self.vocab.themas.items():
-            pages.append(GeneratedPage(f"themas/{thema}.md", f"Thema: {term.label}", _markdown(f"Thema: {term.label}", "", term.omschrijving),
+            pages.append(GeneratedPage(f"themas/{thema}.md", f"Thema: {term.label}", _markdown(f"Thema: {term.label}", "", term.omschrijving, lijst=True),
                                        "thema.html", {"term": term, "records": self.per_thema.get(thema, [])}))
-        pages.append(GeneratedPage("themas/index.md", "Thema's", _markdown("Thema's"), "themas.html", {}))
+        pages.append(GeneratedPage("themas/index.md", "Thema's", _markdown("Thema's", lijst=True), "themas.html", {}))
         return pages
 
     def _chapter_page(self, deel: Deel, h: Hoofdstuk) -> GeneratedPage:
