@@ -44,7 +44,11 @@ def load_catalog(folder: Path, vocab: Vocab | None = None) -> Catalog:
         except OSError as exc:
             catalog.errors.append(RecordError(shown, 1, 1, "", f"bestand kan niet gelezen worden ({exc.strerror})"))
             continue
-        record, errors = validate_record(shown, data, vocab)
+        try:
+            record, errors = validate_record(shown, data, vocab)
+        except Exception as exc:  # a bug of ours must not hide the other records' problems
+            record, errors = None, [RecordError(shown, 1, 1, "", f"interne fout bij het nakijken ({type(exc).__name__}: {exc}); "
+                                                                  "meld dit bestand aan de beheerders van de catalogus")]
         catalog.errors.extend(errors)
         slug = path.stem.lower()
         if slug in seen:

@@ -85,7 +85,8 @@ def _month_key(m: re.Match) -> str:
     if m.group("myear"):
         return f"{m.group('myear')}-{int(m.group('mm')):02d}"
     month = m.group("month")
-    return f"{m.group('year')}-{MONTHS[month.lower()]:02d}" if month else m.group("year")
+    number = MONTHS.get(month.lower()) if month else None  # 'ſeptember' matches case-insensitively but is no key
+    return f"{m.group('year')}-{number:02d}" if number else m.group("year")
 
 
 def parse_bedrag(text: str | None) -> int | None:

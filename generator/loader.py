@@ -94,6 +94,9 @@ _YAML_MESSAGES = {
     "control characters are not allowed": "het bestand bevat een onzichtbaar stuurteken; verwijder het",
     "special characters are not allowed": "het bestand bevat een onzichtbaar stuurteken; verwijder het",
     "found duplicate anchor": "anchors zijn niet toegestaan",
+    "expected <document start>": "een regel '...' of een regel die met '%' begint hoort niet in de front matter; verwijder ze",
+    "expected <document end>": "een regel '...' of een regel die met '%' begint hoort niet in de front matter; verwijder ze",
+    "found incompatible YAML document": "een regel die met '%' begint hoort niet in de front matter; verwijder ze",
 }
 
 
@@ -118,8 +121,9 @@ def read_record(path: str, data: bytes) -> tuple[RawRecord | None, list[RecordEr
         err(line, col, f"bestand is geen geldige UTF-8 (byte 0x{data[exc.start]:02x}); sla het op als UTF-8")
         return None, errors
     if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        err(line, 1, "bestand bevat een NUL-teken; is dit wel een tekstbestand?")
+        at = text.index("\x00")
+        line, column = text[:at].count("\n") + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+        err(line, column, "bestand bevat een NUL-teken; is dit wel een tekstbestand?")
         return None, errors
 
     lines = text.split("\n")
@@ -128,7 +132,7 @@ def read_record(path: str, data: bytes) -> tuple[RawRecord | None, list[RecordEr
         return None, errors
     close = next((i for i in range(1, len(lines)) if FENCE.match(lines[i].rstrip("\r"))), None)
     if close is None:
-        err(len(lines), 1, "front matter is niet afgesloten: voeg na het laatste veld een regel '---' toe")
+        err(1, 1, "front matter is niet afgesloten: deze regel '---' opent ze, maar na het laatste veld volgt geen regel '---'")
         return None, errors
 
     yaml_text = "\n".join(lines[1:close])
@@ -157,7 +161,8 @@ def _parse_front(path: str, yaml_text: str, errors: list[RecordError]) -> tuple[
         elif getattr(event, "anchor", None):
             err(event.start_mark, f"anchor '&{event.anchor}' is niet toegestaan; schrijf de waarde voluit")
         if getattr(event, "tag", None) not in (None, "!"):
-            err(event.start_mark, f"YAML-tag '{event.tag}' is niet toegestaan; schrijf gewone tekst")
+            tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+            err(event.start_mark, f"YAML-tag '{tag}' is niet toegestaan; schrijf gewone tekst")
 
     root = _tree(events, offset, path, errors)
     if root is None:
@@ -182,6 +187,12 @@ def _events_with_recovery(path: str, yaml_text: str, offset: int, errors: list[R
     """
     lines = yaml_text.split("\n")
     skipped: set[str] = set()
+    # Document markers and directives end or reconfigure YAML: report them once and set them aside.
+    for i, line in enumerate(lines):
+        if line.startswith(("...", "%")):
+            errors.append(RecordError(path, i + 1 + offset, 1, "", "YAML-syntaxfout: een regel '...' of een regel die met "
+                                                                    "'%' begint hoort niet in de front matter; verwijder ze"))
+            lines[i] = ""
     for _ in range(MAX_RECOVERIES):
         try:
             return list(yaml.parse("\n".join(lines), Loader=_TextLoader)), skipped
@@ -200,8 +211,18 @@ def _events_with_recovery(path: str, yaml_text: str, offset: int, errors: list[R
             marks = [mark.line] if opened else [m.line for m in (exc.context_mark, exc.problem_mark) if m is not None]
             if not marks or not _blank_fields(lines, min(marks), max(marks), skipped):
                 return None, skipped
-        except yaml.YAMLError as exc:  # e.g. reader errors without a mark
-            errors.append(RecordError(path, 1 + offset, 1, "", f"YAML-syntaxfout: {exc}"))
+        except yaml.reader.ReaderError as exc:  # a control character: no mark, only a position
+            text = "\n".join(lines)
+            at = min(exc.position, len(text))
+            line, column = text[:at].count("\n") + 1 + offset, at - (text.rfind("\n", 0, at) + 1) + 1
+            errors.append(RecordError(path, line, column, "", f"het bestand bevat een onzichtbaar stuurteken "
+                                                              f"(U+{exc.character if isinstance(exc.character, int) else ord(exc.character):04X}); verwijder het"))
+            return None, skipped
+        except yaml.YAMLError as exc:
+            errors.append(RecordError(path, 1 + offset, 1, "", "YAML-syntaxfout: de front matter kan niet gelezen worden"))
+            return None, skipped
+        if len(errors) >= 2 and errors[-1] == errors[-2]:  # recovery made no progress
+            errors.pop()
             return None, skipped
     return None, skipped
 
@@ -256,7 +277,7 @@ def _tree(events: list, offset: int, path: str, errors: list[RecordError]) -> No
         mark = event.start_mark
         line, column = (mark.line + 1 + offset, mark.column + 1) if mark else (1 + offset, 1)
         if isinstance(event, yaml.ScalarEvent):
-            place(Scalar(line, column, event.value, plain=event.style is None))
+            place(Scalar(line, column, event.value, plain=not event.style))  # libyaml: '', PyYAML: None
         elif isinstance(event, yaml.AliasEvent):
             place(Scalar(line, column, f"*{event.anchor}"))  # already reported; keep one error per problem
         elif isinstance(event, yaml.SequenceStartEvent):

@@ -6,6 +6,7 @@ or, when anything is wrong, into a list of RecordErrors in Dutch.
 from __future__ import annotations
 
 import difflib
+import html
 import re
 from datetime import date
 from pathlib import PurePath
@@ -21,12 +22,13 @@ from .vocab import Vocab, load_vocab
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 PHONE_CHARS = re.compile(r"^\+?[0-9 ./()-]+$")
-DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-MONTH = re.compile(r"^(\d{4})(?:-(0[1-9]|1[0-2]))?$")
+DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+MONTH = re.compile(r"^([0-9]{4})(?:-(0[1-9]|1[0-2]))?$")
 URL = re.compile(r"^https?://[^\s<>\"']+$")
 WEBSITE = re.compile(r"^(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?:[/?#][^\s<>\"']*)?$")
-RAW_HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?:\s|/?>)|!--|\?|!\[CDATA\[)")
-BAD_LINK = re.compile(r"(?:\]\(|\]:\s*|<)\s*(?:javascript|vbscript|data)\s*:", re.IGNORECASE)
+RAW_HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|!--|\?|!\[CDATA\[)")
+BAD_LINK = re.compile(r"(?:\]\(|\]:|<)(?:javascript|vbscript|data):", re.IGNORECASE)
+INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 TRUE_WORDS, FALSE_WORDS = {"true", "ja"}, {"false", "nee"}
 KIND_NAMES = {Scalar: "tekst", Sequence: "een lijst", Mapping: "velden (naam: waarde)"}
 
@@ -91,10 +93,13 @@ class _Checker:
         return None if value == ONBEKEND else value
 
     def texts(self, node: Node, fld: str, rule: FieldRule, allow_single: bool = False) -> tuple[str, ...] | None:
+        if isinstance(node, Scalar) and rule.onbekend_allowed and node.text.strip().lower() == ONBEKEND and node.text.strip() != ONBEKEND:
+            self.err(node, fld, f"schrijf '{ONBEKEND}' in kleine letters, kreeg '{node.text.strip()}'")
+            return None
         if isinstance(node, Scalar) and (allow_single or (rule.onbekend_allowed and node.text.strip() == ONBEKEND)):
             value = self.text(node, fld, rule)
             return None if value in (None, ONBEKEND) else (value,)
-        if not self.expect(node, fld, Sequence, "een lijst (regels die beginnen met '- ')"):
+        if not self.expect(node, fld, Sequence, "tekst of een lijst (regels die beginnen met '- ')" if allow_single else "een lijst (regels die beginnen met '- ')"):
             return None
         if not node.items:
             self.err(node, fld, f"is een lege lijst (verwacht minstens één waarde{self.onbekend_hint(rule)})")
@@ -109,9 +114,13 @@ class _Checker:
     def ids(self, node: Node, fld: str, rule: FieldRule, single: bool = False) -> tuple[str, ...]:
         allowed = getattr(self.vocab, rule.vocab)
         if single:
-            values = [(node, fld)] if self.expect(node, fld, Scalar, "één id") else []
+            values = [(node, fld)] if self.expect(node, fld, Scalar, f"één waarde (geen lijst), bv. {next(iter(allowed))}") else []
         else:
-            if isinstance(node, Scalar) and not node.is_empty:
+            if isinstance(node, Scalar) and node.is_empty:
+                if rule.required:
+                    self.err(node, fld, f"is leeg (verwacht een lijst met minstens één van: {', '.join(allowed)})")
+                return ()
+            if isinstance(node, Scalar):
                 self.err(node, fld, f"verwacht een lijst, bv. [{node.text.strip()}], kreeg tekst")
                 return ()
             if not self.expect(node, fld, Sequence, "een lijst"):
@@ -174,7 +183,7 @@ class _Checker:
         value = self.text(node, fld)
         if value is None:
             return None
-        if not value.isdigit() or not low <= int(value) <= high:
+        if not re.fullmatch(r"[0-9]+", value) or not low <= int(value) <= high:
             self.err(node, fld, f"verwacht {what}, kreeg '{value}'")
             return None
         return int(value)
@@ -183,7 +192,7 @@ class _Checker:
         value = self.text(node, fld)
         if value is None:
             return None
-        if not re.fullmatch(r"\d+(?:[.,]\d+)?", value):
+        if not re.fullmatch(r"[0-9]+(?:[.,][0-9]+)?", value):
             self.err(node, fld, f"verwacht een getal, bv. 1.5, kreeg '{value}'")
             return None
         return float(value.replace(",", "."))
@@ -237,6 +246,9 @@ class _Checker:
 
     def contacts(self, node: Node, fld: str, rule: FieldRule) -> tuple[Contact, ...] | None:
         if isinstance(node, Scalar) and node.text.strip() == ONBEKEND:
+            return None
+        if isinstance(node, Scalar) and node.text.strip().lower() == ONBEKEND:
+            self.err(node, fld, f"schrijf '{ONBEKEND}' in kleine letters, kreeg '{node.text.strip()}'")
             return None
         if not self.expect(node, fld, Sequence, "een lijst van contacten (regels die beginnen met '- naam: ...')"):
             return None
@@ -321,7 +333,7 @@ def validate_record(path: str, data: bytes, vocab: Vocab | None = None) -> tuple
 
 def _build(raw: RawRecord, c: _Checker) -> Praktijk | None:
     front = raw.front
-    has_projecten = "projecten" in front.entries
+    has_projecten = "projecten" in front.entries or "projecten" in raw.skipped
     skip = (set(FICHE_FIELDS) if has_projecten else set()) | raw.skipped
     present = c.fields(front, RECORD_FIELDS, "", skip=skip)
     if has_projecten:
@@ -337,7 +349,8 @@ def _build(raw: RawRecord, c: _Checker) -> Praktijk | None:
     plaats = get("plaats", c.text)
     gemeenten = get("gemeenten", c.gemeenten) or ()
     provincies = get("provincies", c.ids, RECORD_FIELDS["provincies"]) or ()
-    if "gemeenten" in present and not gemeenten and not provincies and isinstance(present["gemeenten"][1], Sequence):
+    gemeenten_node = present["gemeenten"][1] if "gemeenten" in present else None
+    if isinstance(gemeenten_node, Sequence) and not gemeenten_node.items and not provincies:
         c.err(present["gemeenten"][1], "gemeenten", "is een lege lijst (verwacht minstens één gemeente, of vul 'provincies' in)")
     hoofdstuk = get("hoofdstuk", c.ids, RECORD_FIELDS["hoofdstuk"], True)
     themas = get("themas", c.ids, RECORD_FIELDS["themas"]) or ()
@@ -355,9 +368,13 @@ def _build(raw: RawRecord, c: _Checker) -> Praktijk | None:
         bedrag_eur=get("bedrag_eur", c.integer, 0, 10**9, "een bedrag in euro als geheel getal, bv. 40000"),
         vte=get("vte", c.decimal),
     )
+    if overrides.start and overrides.einde and overrides.start[:len(overrides.einde)] > overrides.einde[:len(overrides.start)]:
+        c.err(present["einde"][1], "einde", f"'{overrides.einde}' ligt vóór start '{overrides.start}' (verwacht een einde na de start)")
+    if gecontroleerd and gecontroleerd > date.today():
+        c.err(present["laatst_gecontroleerd"][1], "laatst_gecontroleerd", f"{gecontroleerd.isoformat()} ligt in de toekomst (verwacht de datum van de laatste controle)")
     verhaal = _story(raw, c)
 
-    if c.errors:
+    if c.errors or raw.skipped:  # fields set aside after a syntax error: no model
         return None
     return Praktijk(
         slug=slug, path=raw.path, titel=titel, plaats=plaats, gemeenten=gemeenten, provincies=provincies,
@@ -388,16 +405,19 @@ def _story(raw: RawRecord, c: _Checker) -> str:
         return ""
     in_code = False
     for number, line in enumerate(raw.story.split("\n"), start=raw.story_line):
-        if line.lstrip().startswith("```"):
+        if line.lstrip().startswith(("```", "~~~")):
             in_code = not in_code
             continue
         if in_code:
             continue
         bare = re.sub(r"`[^`]*`", "", line)
         if match := RAW_HTML.search(bare):
+            tag = re.match(r"<[^\s>]{0,40}>?", bare[match.start():]).group(0)
             c.errors.append(RecordError(raw.path, number, match.start() + 1, "verhaal",
-                                        f"HTML ('{match.group(0).strip()}') is niet toegestaan in het verhaal; gebruik Markdown"))
-        if match := BAD_LINK.search(bare):
-            c.errors.append(RecordError(raw.path, number, match.start() + 1, "verhaal",
+                                        f"HTML ('{tag}') is niet toegestaan in het verhaal; gebruik Markdown"))
+        # browsers decode entities and drop tabs and newlines inside a URL: so must we, before looking
+        if BAD_LINK.search(INVISIBLE.sub("", html.unescape(bare))):
+            column = next((m.start() + 1 for m in re.finditer(r"\]\(|\]:|<", bare)), 1)
+            c.errors.append(RecordError(raw.path, number, column, "verhaal",
                                         "een link naar 'javascript:', 'vbscript:' of 'data:' is niet toegestaan; gebruik een https://-adres"))
     return story
