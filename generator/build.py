@@ -33,9 +33,13 @@ def build_site(config_file: Path, target: Path) -> int:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"De site is niet gebouwd: {exc}", file=sys.stderr)
         return 1
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise
+        if os.environ.get("GIDS_DEBUG") or not isinstance(exc, Exception):
+            raise
+        print(f"De site is niet gebouwd door een interne fout ({type(exc).__name__}: {str(exc)[:300]}). "
+              "Meld dit aan de beheerders; GIDS_DEBUG=1 toont de details.", file=sys.stderr)
+        return 1
     _swap(staging, target)
     pages = sum(1 for _ in target.rglob("index.html"))
     print(f"Site gebouwd in {target} ({pages} pagina's, {time.perf_counter() - started:.1f} s).", file=sys.stderr)

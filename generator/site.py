@@ -61,6 +61,11 @@ class SiteModel:
         found = [self.vocab.gemeenten[g].provincie for g in record.gemeenten] + list(record.provincies)
         return list(dict.fromkeys(found))
 
+    def gemeente_label(self, name: str) -> str:
+        """A municipality as the source names it, with today's name after a merger: 'Overpelt (nu Pelt)'."""
+        opvolger = self.vocab.gemeenten[name].opvolger
+        return f"{name} (nu {opvolger})" if opvolger else name
+
     def pages(self) -> list[GeneratedPage]:
         pages = [
             GeneratedPage(f"praktijken/{r.slug}.md", r.volledige_titel, _markdown(r.volledige_titel, r.verhaal, r.samenvatting),
