@@ -1,6 +1,9 @@
 """Load every record of a folder, validate each, and check what only the whole set can show."""
 from __future__ import annotations
 
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,6 +33,32 @@ def record_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*.md") if p.is_file() and p.name.lower() != "readme.md")
 
 
+PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
+
+
+def _validate_file(path: Path, vocab: Vocab | None = None) -> tuple[Praktijk | None, list[RecordError]]:
+    shown = display_path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return None, [RecordError(shown, 1, 1, "", f"bestand kan niet gelezen worden ({exc.strerror})")]
+    try:
+        return validate_record(shown, data, vocab)
+    except Exception as exc:  # a bug of ours must not hide the other records' problems
+        return None, [RecordError(shown, 1, 1, "", f"interne fout bij het nakijken ({type(exc).__name__}: {exc}); "
+                                                   "meld dit bestand aan de beheerders van de catalogus")]
+
+
+def _validate_all(files: list[Path], vocab: Vocab) -> list[tuple[Praktijk | None, list[RecordError]]]:
+    """Validate every file; large catalogues use every core (records are independent)."""
+    workers = os.cpu_count() or 1
+    if len(files) < PARALLEL_FROM or workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_validate_file(path, vocab) for path in files]
+    load_vocab()  # loaded once here, inherited by the forked workers
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(_validate_file, files, chunksize=max(1, len(files) // (workers * 4))))
+
+
 def load_catalog(folder: Path, vocab: Vocab | None = None) -> Catalog:
     vocab = vocab or load_vocab()
     catalog = Catalog()
@@ -37,18 +66,9 @@ def load_catalog(folder: Path, vocab: Vocab | None = None) -> Catalog:
         catalog.errors.append(RecordError(display_path(folder), 1, 1, "", "map met praktijken bestaat niet"))
         return catalog
     seen: dict[str, str] = {}
-    for path in record_files(folder):
+    files = record_files(folder)
+    for path, (record, errors) in zip(files, _validate_all(files, vocab)):
         shown = display_path(path)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            catalog.errors.append(RecordError(shown, 1, 1, "", f"bestand kan niet gelezen worden ({exc.strerror})"))
-            continue
-        try:
-            record, errors = validate_record(shown, data, vocab)
-        except Exception as exc:  # a bug of ours must not hide the other records' problems
-            record, errors = None, [RecordError(shown, 1, 1, "", f"interne fout bij het nakijken ({type(exc).__name__}: {exc}); "
-                                                                  "meld dit bestand aan de beheerders van de catalogus")]
         catalog.errors.extend(errors)
         slug = path.stem.lower()
         if slug in seen:

@@ -228,12 +228,18 @@ def _events_with_recovery(path: str, yaml_text: str, offset: int, errors: list[R
 
 
 def _blank_fields(lines: list[str], first: int, last: int, skipped: set[str]) -> bool:
-    """Blank the top-level fields spanning lines first..last (0-based); False if nothing left to blank."""
+    """Blank the top-level field holding line `first` (0-based), and the one holding `last` if the error runs on.
+
+    Returns False when nothing is left to blank.
+    """
+    def next_key(after: int) -> int:
+        return next((i for i in range(after + 1, len(lines)) if TOP_KEY.match(lines[i])), len(lines))
+
     last = min(last, len(lines) - 1)
     start = next((i for i in range(min(first, last), -1, -1) if TOP_KEY.match(lines[i])), 0)
-    end = next((i for i in range(last + 1, len(lines)) if TOP_KEY.match(lines[i])), len(lines))
-    if last >= start and TOP_KEY.match(lines[last]) and last > start and first < last:
-        end = max(end, last + 1)
+    end = next_key(first)
+    if last >= end and not TOP_KEY.match(lines[last]):  # found at a key line: caused by the field before it
+        end = next_key(last)
     if not any(lines[start:end]):
         return False
     for i in range(start, end):
