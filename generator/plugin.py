@@ -15,6 +15,8 @@ from mkdocs.utils import get_relative_url
 
 from .book import load_book
 from .catalog import load_catalog
+from .search import build_indexes
+from .search_data import catalogue_files
 from .site import GeneratedPage, SiteModel, fragment_env
 from .vocab import load_vocab
 
@@ -66,3 +68,12 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         if generated is None:  # the hand-written home page gets its entry points appended
             return html + self.env.get_template("home.html").render(**context)
         return self.env.get_template(generated.fragment).render(**context, **generated.context)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site = Path(config.site_dir)
+        files = catalogue_files(self.model.records, self.model.facets, self.model.vocab)
+        files.update(build_indexes(self.model.records, self.model.vocab))
+        for relative, text in files.items():
+            target = site / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")

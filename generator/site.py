@@ -13,6 +13,8 @@ from pathlib import Path
 import jinja2
 
 from .book import Boek, Deel, Hoofdstuk, guide_order
+from .facets import Facets, gemeente_slug
+from .related import related
 from .model import Praktijk
 from .vocab import Vocab
 
@@ -28,13 +30,15 @@ class GeneratedPage:
     context: dict = field(default_factory=dict)
 
 
-def _markdown(titel: str, body: str = "", beschrijving: str | None = None, lijst: bool = False) -> str:
+def _markdown(titel: str, body: str = "", beschrijving: str | None = None, lijst: bool = False, breed: bool = False) -> str:
     # JSON is valid YAML: a title with ':' or quotes cannot break the front matter.
     meta = f"title: {json.dumps(titel, ensure_ascii=False)}\n"
     if beschrijving:
         meta += f"description: {json.dumps(beschrijving, ensure_ascii=False)}\n"
     if lijst:  # list pages repeat every summary: keep them out of the search index
         meta += "search:\n  exclude: true\n"
+    if breed:  # the catalogue needs the width for its filters and results
+        meta += "hide:\n  - navigation\n  - toc\n"
     return f"---\n{meta}---\n\n{body}\n"
 
 
@@ -47,6 +51,8 @@ class SiteModel:
     records: list[Praktijk]
 
     def __post_init__(self) -> None:
+        self.facets = Facets(self.records, self.vocab)
+        self.verwant = related(self.records)
         self.per_hoofdstuk: dict[str, list[Praktijk]] = defaultdict(list)
         self.per_thema: dict[str, list[Praktijk]] = defaultdict(list)
         for record in self.records:
@@ -58,8 +64,10 @@ class SiteModel:
 
     def provincies(self, record: Praktijk) -> list[str]:
         """Province ids of a record: of its municipalities (today's borders) and any given explicitly."""
-        found = [self.vocab.gemeenten[g].provincie for g in record.gemeenten] + list(record.provincies)
-        return list(dict.fromkeys(found))
+        return self.facets.provincies(record)
+
+    def gemeente_id(self, name: str) -> str:
+        return gemeente_slug(name)
 
     def gemeente_label(self, name: str) -> str:
         """A municipality as the source names it, with today's name after a merger: 'Overpelt (nu Pelt)'."""
@@ -72,16 +80,37 @@ class SiteModel:
                           "praktijk.html", {"p": r})
             for r in self.records
         ]
-        pages.append(GeneratedPage("praktijken/index.md", "Alle praktijken", _markdown("Alle praktijken", lijst=True),
-                                   "praktijken.html", {"records": self.records}))
+        pages.append(GeneratedPage("praktijken/index.md", "Praktijken zoeken", _markdown("Praktijken zoeken", lijst=True, breed=True),
+                                   "catalogus.html", {}))
         for deel in self.boek.onderdelen:
             if isinstance(deel, Deel):
                 for h in deel.hoofdstukken:
                     pages.append(self._chapter_page(deel, h))
-        for thema, term in self.vocab.themas.items():
-            pages.append(GeneratedPage(f"themas/{thema}.md", f"Thema: {term.label}", _markdown(f"Thema: {term.label}", "", term.omschrijving, lijst=True),
-                                       "thema.html", {"term": term, "records": self.per_thema.get(thema, [])}))
-        pages.append(GeneratedPage("themas/index.md", "Thema's", _markdown("Thema's", lijst=True), "themas.html", {}))
+        pages += self._group_pages("themas", "thema", "Thema's",
+                                   {k: (t.label, t.omschrijving) for k, t in self.vocab.themas.items()})
+        used = self.facets.definitions
+        provincies = next(f for f in used if f.key == "provincie").values
+        pages += self._group_pages("provincies", "provincie", "Provincies", {k: (label, "") for k, label in provincies.items()})
+        gemeenten = next(f for f in used if f.key == "gemeente").values
+        pages += self._group_pages("gemeenten", "gemeente", "Gemeenten", {k: (name, "") for k, name in gemeenten.items()})
+        return pages
+
+    def _group_pages(self, folder: str, facet: str, titel: str, groups: dict[str, tuple[str, str]]) -> list[GeneratedPage]:
+        """One page per value of a facet (a theme, province, municipality) listing its practices, plus an index page.
+
+        These pages list everything as plain links, so nothing depends on JavaScript.
+        """
+        label = next(f.label for f in self.facets.definitions if f.key == facet)
+        pages, counts = [], {}
+        for key, (naam, omschrijving) in groups.items():
+            records = sorted(self.facets.members(facet, key), key=lambda r: (r.plaats.lower(), r.titel.lower()))
+            counts[key] = len(records)
+            page_title = f"{label}: {naam}"
+            pages.append(GeneratedPage(f"{folder}/{key}.md", page_title, _markdown(page_title, "", omschrijving or None, lijst=True),
+                                       "groep.html", {"folder": folder, "facet": facet, "facet_label": label, "key": key,
+                                                      "naam": naam, "omschrijving": omschrijving, "records": records}))
+        pages.append(GeneratedPage(f"{folder}/index.md", titel, _markdown(titel, lijst=True), "groepen.html",
+                                   {"folder": folder, "titel": titel, "groups": groups, "counts": counts}))
         return pages
 
     def _chapter_page(self, deel: Deel, h: Hoofdstuk) -> GeneratedPage:
@@ -100,8 +129,8 @@ class SiteModel:
                 nav.append({part.term.label: chapters})
             else:
                 nav.append({part.titel: part.src})
-        nav.append({"Alle praktijken": "praktijken/index.md"})
-        nav.append({"Thema's": "themas/index.md"})
+        nav.append({"Praktijken zoeken": "praktijken/index.md"})
+        nav.append({"Per thema, provincie of gemeente": ["themas/index.md", "provincies/index.md", "gemeenten/index.md"]})
         return nav
 
 

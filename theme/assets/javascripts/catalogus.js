@@ -1,0 +1,370 @@
+/* Catalogue page: full-text search (lunr, Dutch), facets with counts, state in the URL.
+ *
+ * Data (written by the generator):
+ *   zoeken/catalogus.json      every practice's ref, sort keys and facet values
+ *   zoeken/kop.json            lunr index of title, place, summary and fiche (loaded first)
+ *   zoeken/verhaal.json        lunr index of the stories (loaded after the first results)
+ *   zoeken/kaarten/<ref>.json  what a result card shows, fetched for visible results only
+ */
+(function () {
+  "use strict";
+
+  var root = document.querySelector("[data-gids-catalogus]");
+  if (!root) return;
+
+  var PAGE = 20;
+  var base = new URL(root.getAttribute("data-basis"), location.href);
+  var input = root.querySelector("#gids-q");
+  var sortSelect = root.querySelector("[data-gids-sort]");
+  var statusEl = root.querySelector("[data-gids-status]");
+  var list = root.querySelector("[data-gids-resultaten]");
+  var emptyEl = root.querySelector("[data-gids-leeg]");
+  var moreButton = root.querySelector("[data-gids-meer]");
+  var filters = root.querySelector("#gids-filters");
+  var activeLabel = root.querySelector("[data-gids-actief]");
+  var boxes = Array.prototype.slice.call(root.querySelectorAll(".gids-facet input[type=checkbox]"));
+
+  var data = null;          // catalogus.json
+  var byRef = {};           // ref -> practice
+  var kop = null, verhaal = null;
+  var cards = {};           // ref -> card (or a pending promise)
+  var shown = PAGE;
+  var order = [];           // facet selections in the order they were made (for "drop the last filter")
+  var lastPushed = null, typingTimer = null;
+
+  // ---------- state <-> URL ----------
+
+  function readState() {
+    var params = new URLSearchParams(location.search);
+    var state = { q: params.get("zoek") || "", sort: params.get("sort") || "", facets: {} };
+    data.facetten.forEach(function (f) {
+      var values = params.getAll(f.key).filter(function (v) { return v in f.waarden; });
+      if (values.length) state.facets[f.key] = values;
+    });
+    return state;
+  }
+
+  function currentState() {
+    var state = { q: input.value.trim(), sort: sortSelect.value, facets: {} };
+    boxes.forEach(function (box) {
+      if (box.checked) (state.facets[box.name] = state.facets[box.name] || []).push(box.value);
+    });
+    if (state.sort === defaultSort(state.q)) state.sort = "";
+    return state;
+  }
+
+  function toQuery(state) {
+    var params = new URLSearchParams();
+    if (state.q) params.set("zoek", state.q);
+    data.facetten.forEach(function (f) {
+      (state.facets[f.key] || []).forEach(function (v) { params.append(f.key, v); });
+    });
+    if (state.sort) params.set("sort", state.sort);
+    var text = params.toString();
+    return text ? "?" + text : location.pathname;
+  }
+
+  function applyState(state) {
+    input.value = state.q;
+    boxes.forEach(function (box) {
+      box.checked = (state.facets[box.name] || []).indexOf(box.value) >= 0;
+    });
+    order = order.filter(function (o) { return (state.facets[o.key] || []).indexOf(o.value) >= 0; });
+    boxes.forEach(function (box) {
+      if (box.checked && !order.some(function (o) { return o.key === box.name && o.value === box.value; })) {
+        order.push({ key: box.name, value: box.value });
+      }
+    });
+    sortSelect.value = state.sort || defaultSort(state.q);
+  }
+
+  function defaultSort(q) { return q ? "relevantie" : "plaats"; }
+
+  function commit(push) {
+    var url = toQuery(currentState());
+    if (push && url !== lastPushed) {
+      history.pushState(null, "", url);
+      lastPushed = url;
+    } else {
+      history.replaceState(null, "", url);
+    }
+  }
+
+  // ---------- search ----------
+
+  function terms(q) {
+    return typeof gidsZoekindex !== "undefined" ? gidsZoekindex.woorden(q) : q.toLowerCase().split(/\s+/).filter(Boolean);
+  }
+
+  function textMatches(q) {
+    // Before the indexes arrive (or if they fail): plain substring match on title and place.
+    var scores = {};
+    var words = q.toLowerCase().split(/\s+/).filter(Boolean);
+    data.praktijken.forEach(function (p) {
+      var hay = (p.titel + " " + p.plaats).toLowerCase();
+      if (words.every(function (w) { return hay.indexOf(w) >= 0; })) scores[p.ref] = 1;
+    });
+    return scores;
+  }
+
+  function search(q) {
+    if (!q) return null;
+    if (!kop) return textMatches(q);
+    // the story weighs less than title, place, summary and fiche
+    return gidsZoekindex.zoek([[kop, 1], [verhaal, 0.5]], q, true) || {};
+  }
+
+  // ---------- facets ----------
+
+  function matchesFacets(p, facets, skip) {
+    for (var key in facets) {
+      if (key === skip) continue;
+      var wanted = facets[key];
+      var have = p.facetten[key] || [];
+      if (!wanted.some(function (v) { return have.indexOf(v) >= 0; })) return false;
+    }
+    return true;
+  }
+
+  function updateCounts(pool, facets) {
+    var counts = {};
+    data.facetten.forEach(function (f) {
+      var c = counts[f.key] = {};
+      pool.forEach(function (p) {
+        if (!matchesFacets(p, facets, f.key)) return;
+        (p.facetten[f.key] || []).forEach(function (v) { c[v] = (c[v] || 0) + 1; });
+      });
+    });
+    boxes.forEach(function (box) {
+      var n = counts[box.name][box.value] || 0;
+      box.closest("li").querySelector("[data-aantal]").textContent = "(" + n + ")";
+      box.disabled = n === 0 && !box.checked;
+      box.closest("li").classList.toggle("gids-facet__waarde--leeg", box.disabled);
+    });
+  }
+
+  // ---------- results ----------
+
+  function sorted(pool, scores, sort) {
+    var by = {
+      relevantie: function (a, b) { return (scores ? scores[b.ref] - scores[a.ref] : 0) || cmp(a.plaats, b.plaats) || cmp(a.titel, b.titel); },
+      plaats: function (a, b) { return cmp(a.plaats, b.plaats) || cmp(a.titel, b.titel); },
+      titel: function (a, b) { return cmp(a.titel, b.titel) || cmp(a.plaats, b.plaats); },
+      gecontroleerd: function (a, b) { return cmp(b.gecontroleerd, a.gecontroleerd) || cmp(a.plaats, b.plaats); }
+    };
+    return pool.slice().sort(by[sort] || by.plaats);
+  }
+
+  var collator = new Intl.Collator("nl", { sensitivity: "base", numeric: true });
+  function cmp(a, b) { return collator.compare(a, b); }
+
+  function render(resetPage) {
+    if (!data) return;
+    var state = currentState();
+    var scores = search(state.q);
+    var pool = scores ? data.praktijken.filter(function (p) { return p.ref in scores; }) : data.praktijken;
+    updateCounts(pool, state.facets);
+    var results = sorted(pool.filter(function (p) { return matchesFacets(p, state.facets); }), scores, sortSelect.value);
+    if (resetPage) shown = PAGE;
+
+    var n = results.length;
+    statusEl.textContent = n === 0 ? "Geen resultaten" : n === 1 ? "1 praktijk" : n + " praktijken";
+    var active = order.length;
+    activeLabel.textContent = active ? "(" + active + " actief)" : "";
+    renderEmpty(n === 0, state);
+    renderList(results.slice(0, shown), terms(state.q));
+    moreButton.hidden = n <= shown;
+  }
+
+  function renderEmpty(empty, state) {
+    emptyEl.hidden = !empty;
+    emptyEl.textContent = "";
+    if (!empty) return;
+    var p = document.createElement("p");
+    p.textContent = "Geen praktijken gevonden.";
+    emptyEl.appendChild(p);
+    var last = order[order.length - 1];
+    if (last) {
+      var facet = data.facetten.filter(function (f) { return f.key === last.key; })[0];
+      emptyEl.appendChild(button("Verwijder de filter ‘" + facet.waarden[last.value] + "’", function () {
+        boxes.forEach(function (box) { if (box.name === last.key && box.value === last.value) box.checked = false; });
+        order.pop();
+        commit(true);
+        render(true);
+      }));
+    }
+    if (state.q) {
+      emptyEl.appendChild(button("Wis de zoekterm ‘" + state.q + "’", function () {
+        input.value = "";
+        commit(true);
+        render(true);
+        input.focus();
+      }));
+    }
+  }
+
+  function button(text, onClick) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "gids-knop";
+    b.textContent = text;
+    b.addEventListener("click", onClick);
+    return b;
+  }
+
+  function renderList(results, queryWords) {
+    var fragment = document.createDocumentFragment();
+    results.forEach(function (p) {
+      var li = document.createElement("li");
+      li.className = "gids-kaart";
+      li.innerHTML =
+        '<p class="gids-kaart__plaats"></p><h3 class="gids-kaart__titel"><a></a></h3>' +
+        '<p class="gids-kaart__samenvatting"></p><p class="gids-kaart__meta"></p>';
+      highlight(li.querySelector(".gids-kaart__plaats"), p.plaats, queryWords);
+      var a = li.querySelector("a");
+      a.href = new URL("praktijken/" + p.ref + "/", base).href;
+      highlight(a, p.titel, queryWords);
+      fragment.appendChild(li);
+      fillCard(li, p.ref, queryWords);
+    });
+    list.textContent = "";
+    list.appendChild(fragment);
+  }
+
+  function fillCard(li, ref, queryWords) {
+    loadCard(ref).then(function (card) {
+      if (!card || !li.isConnected) return;
+      highlight(li.querySelector(".gids-kaart__samenvatting"), card.samenvatting, queryWords);
+      var meta = [card.hoofdstuk];
+      if (card.trekker) meta.push("Trekker: " + card.trekker);
+      if (card.periode) meta.push("Periode: " + card.periode);
+      li.querySelector(".gids-kaart__meta").textContent = meta.join(" · ");
+    });
+  }
+
+  function loadCard(ref) {
+    if (!cards[ref]) {
+      cards[ref] = fetchJSON("zoeken/kaarten/" + ref + ".json").catch(function () { return null; });
+    }
+    return cards[ref];
+  }
+
+  // Mark words of the text whose stem matches a query word's stem (or that start with the unfinished last word).
+  function highlight(el, text, queryWords) {
+    el.textContent = "";
+    if (!queryWords.length || typeof gidsZoekindex === "undefined") {
+      el.textContent = text;
+      return;
+    }
+    var stems = {}, prefixes = [];
+    queryWords.forEach(function (w) {
+      stems[gidsZoekindex.stam(w)] = true;
+      if (w.length >= 3) prefixes.push(w);
+    });
+    text.split(/([\p{L}\p{N}]+)/u).forEach(function (part, i) {
+      var lower = part.toLowerCase();
+      var hit = i % 2 === 1 && (stems[gidsZoekindex.stam(lower)] || prefixes.some(function (pre) { return lower.indexOf(pre) === 0; }));
+      if (hit) {
+        var mark = document.createElement("mark");
+        mark.textContent = part;
+        el.appendChild(mark);
+      } else {
+        el.appendChild(document.createTextNode(part));
+      }
+    });
+  }
+
+  // ---------- loading ----------
+
+  function fetchJSON(path) {
+    return fetch(new URL(path, base)).then(function (r) {
+      if (!r.ok) throw new Error(path + ": " + r.status);
+      return r.json();
+    });
+  }
+
+  function loadIndex(path) {
+    return fetchJSON(path).then(function (json) { return gidsZoekindex.laad(json); }).catch(function () { return null; });
+  }
+
+  // ---------- events ----------
+
+  input.addEventListener("input", function () {
+    commit(false);
+    render(true);
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(function () { commit(true); }, 1000);  // a pause in typing is a step in history
+  });
+  input.addEventListener("keydown", function (e) {
+    if (e.key === "Escape" && input.value) {
+      e.preventDefault();
+      e.stopPropagation();
+      input.value = "";
+      commit(true);
+      render(true);
+    }
+  });
+  boxes.forEach(function (box) {
+    box.addEventListener("change", function () {
+      if (box.checked) order.push({ key: box.name, value: box.value });
+      else order = order.filter(function (o) { return !(o.key === box.name && o.value === box.value); });
+      commit(true);
+      render(true);
+    });
+  });
+  sortSelect.addEventListener("change", function () { commit(true); render(true); });
+  moreButton.addEventListener("click", function () {
+    var first = shown;
+    shown += PAGE;
+    render(false);
+    var next = list.children[first];
+    if (next) next.querySelector("a").focus();
+  });
+  root.querySelector("[data-gids-wis]").addEventListener("click", function () {
+    boxes.forEach(function (box) { box.checked = false; });
+    order = [];
+    commit(true);
+    render(true);
+  });
+  Array.prototype.forEach.call(root.querySelectorAll("[data-meer]"), function (b) {
+    b.addEventListener("click", function () {
+      var listEl = b.parentNode.querySelector(".gids-facet__waarden");
+      var open = listEl.classList.toggle("gids-facet__waarden--open");
+      b.setAttribute("aria-expanded", String(open));
+      b.textContent = open ? "Toon minder" : "Toon alle " + listEl.children.length;
+    });
+  });
+  window.addEventListener("popstate", function () {
+    applyState(readState());
+    render(true);
+  });
+
+  // On a phone the filters start folded behind a button, so the results are visible first.
+  var filterButton = root.querySelector("[data-gids-filterknop]");
+  function foldFilters(folded) {
+    filters.hidden = folded;
+    filterButton.setAttribute("aria-expanded", String(!folded));
+  }
+  filterButton.addEventListener("click", function () { foldFilters(!filters.hidden); });
+  var phone = window.matchMedia("(max-width: 59.9375em)");
+  foldFilters(phone.matches);
+  phone.addEventListener("change", function (e) { foldFilters(e.matches); });
+
+  fetchJSON("zoeken/catalogus.json").then(function (json) {
+    data = json;
+    data.praktijken.forEach(function (p) { byRef[p.ref] = p; });
+    applyState(readState());
+    lastPushed = location.search ? location.pathname + location.search : location.pathname;
+    render(true);
+    return loadIndex("zoeken/kop.json");
+  }).then(function (index) {
+    kop = index;
+    if (input.value) render(false);
+    return loadIndex("zoeken/verhaal.json");
+  }).then(function (index) {
+    verhaal = index;
+    if (input.value) render(false);
+  }).catch(function () {
+    statusEl.textContent = "De praktijken konden niet geladen worden. Probeer de pagina opnieuw te laden.";
+  });
+})();

@@ -1,0 +1,148 @@
+/* The catalogue's search indexes in the browser: load them, and query them as they were built.
+ *
+ * Needs lunr.js, lunr.stemmer.support and lunr.nl loaded first. Made for the files of
+ * generator/search.py (read its docstring); tests/test_search.py runs this file in node.
+ *
+ *   var index = gidsZoekindex.laad(json);       // zoeken/kop.json or zoeken/verhaal.json -> lunr.Index
+ *   var scores = gidsZoekindex.zoek([[kop, 1], [verhaal, 1]], q, true);  // {slug: score} or null
+ *   var words = gidsZoekindex.woorden(q);        // the query's words as the index saw them (highlighting)
+ *   gidsZoekindex.stam(word)                     // lunr.nl's stem of a word
+ */
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) module.exports = factory;  // node: require(...)(lunr)
+  else root.gidsZoekindex = factory(root.lunr);
+})(this, function (lunr) {
+  "use strict";
+
+  // The index side (generator/search.py) splits and trims text exactly like this.
+  var trim = lunr.trimmerSupport.generateTrimmer(lunr.nl.wordCharacters + "0-9");
+
+  function allWords(text) {
+    var words = [];
+    text.toLowerCase().split(/[\s\-]+/).forEach(function (token) {
+      token.split(/\/+/).forEach(function (part) {
+        var word = trim(trim(part).replace(/['’]s$/, ""));  // OCMW's, thema's: as OCMW, thema
+        if (word) words.push(word);
+      });
+    });
+    return words;
+  }
+
+  function isStopWord(word) {
+    return !lunr.nl.stopWordFilter(word);
+  }
+
+  // The words of a text that are in the index (before stemming). lunr.nl's query pipeline only
+  // stems: a stop word would match nothing, and with every word required, the query neither.
+  function woorden(text) {
+    return allWords(text).filter(function (word) { return !isStopWord(word); });
+  }
+
+  function stam(word) {
+    return lunr.nl.stemmer(new lunr.Token(word)).toString();
+  }
+
+  // The files leave out lunr's inverted index (which term is in which field of which record):
+  // it follows from the field vectors. Rebuild it, with the records' slugs as refs.
+  function laad(json) {
+    var fields = json.fields, refs = json.refs, none = {};  // lunr only reads a posting's metadata
+    var inverted = json.terms.map(function (term, i) {
+      var posting = { _index: i };
+      fields.forEach(function (field) { posting[field] = {}; });
+      return [term, posting];
+    });
+    var vectors = json.fieldVectors.map(function (pair) {
+      var slash = pair[0].indexOf("/"), field = pair[0].slice(0, slash), ref = refs[pair[0].slice(slash + 1)];
+      var elements = pair[1];
+      for (var i = 0; i < elements.length; i += 2) inverted[elements[i]][1][field][ref] = none;
+      return [field + "/" + ref, elements];
+    });
+    return lunr.Index.load({
+      version: json.version, fields: fields, fieldVectors: vectors, invertedIndex: inverted, pipeline: json.pipeline
+    });
+  }
+
+  // Short prefixes ("sa", "ond") match most of a large catalogue and lunr scores every match:
+  // below 4 letters, only titles and places are searched for them.
+  var SHORT_PREFIX = 4, SHORT_PREFIX_FIELDS = ["titel", "plaats"];
+
+  // The clauses for one word. "exact": its stem. "prefix" (the last word, maybe half typed): its
+  // stem (boost 10) and the stems that start with it (3). "typo" (when those find nothing): the
+  // stems one edit away, two from 8 letters: a typo in a suffix ("huisvestng") keeps the stemmer
+  // from removing it, two letters from "huisvest". Fuzzy matching is slow on a large index, so
+  // it is a fallback, not a clause of every query.
+  function clauses(index, word, mode, stopWord) {
+    var s = stam(word), list = [];
+    if (mode === "typo") return [[s, { usePipeline: false, editDistance: word.length >= 8 ? 2 : 1 }]];
+    if (!stopWord) list.push([s, { usePipeline: false, boost: 10 }]);
+    if (mode === "prefix") {
+      var fields = s.length >= SHORT_PREFIX ? index.fields : index.fields.filter(function (field) {
+        return SHORT_PREFIX_FIELDS.indexOf(field) >= 0;
+      });
+      if (fields.length) list.push([s, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 3, fields: fields }]);
+    }
+    return list;
+  }
+
+  // {ref: score} of one word in one index, remembered: while typing, only the last word changes.
+  function wordScores(index, word, mode, stopWord) {
+    var cache = index.gidsCache || (index.gidsCache = new Map());
+    var key = mode + ":" + word;
+    if (!cache.has(key)) {
+      var scores = {}, list = clauses(index, word, mode, stopWord);
+      // (a lunr query without clauses is a purely negative one: it would match every record)
+      if (list.length) {
+        index.query(function (query) {
+          list.forEach(function (clause) { query.term(clause[0], clause[1]); });
+        }).forEach(function (r) { scores[r.ref] = r.score; });
+      }
+      if (cache.size > 500) cache.clear();
+      cache.set(key, scores);
+    }
+    return cache.get(key);
+  }
+
+  function sumScores(indexes, word, mode, stopWord) {
+    var scores = {}, any = false;
+    indexes.forEach(function (entry) {
+      if (!entry[0]) return;
+      var found = wordScores(entry[0], word, mode, stopWord);
+      for (var ref in found) {
+        scores[ref] = (scores[ref] || 0) + found[ref] * entry[1];
+        any = true;
+      }
+    });
+    return any ? scores : null;
+  }
+
+  // Search the indexes, given as [[index, weight], ...] (a missing index is skipped).
+  // Every word must match in some index; a record's score is the sum over words and indexes
+  // of lunr's score times the index's weight. `unfinished`: the last word may be half typed
+  // (not if the text ends in a space); if it is a stop word ("onder" on the way to "onderwijs")
+  // it only adds to the score. null when the text has no word to search for.
+  function zoek(indexes, text, unfinished) {
+    var words = allWords(text);
+    unfinished = unfinished && !/[\s\-\/]$/.test(text);
+    var total = null, optional = null;
+    words.forEach(function (word, i) {
+      var last = unfinished && i === words.length - 1, stopWord = isStopWord(word);
+      if (stopWord && !last) return;
+      if (last && word.length < 2 && words.length > 1) return;  // one letter typed: wait for more
+      var scores = sumScores(indexes, word, last ? "prefix" : "exact", stopWord);
+      if (!scores && !stopWord && word.length >= 5) scores = sumScores(indexes, word, "typo", false);
+      scores = scores || {};
+      if (stopWord) optional = scores;
+      else if (total === null) total = scores;
+      else {
+        var both = {};
+        for (var ref in total) if (ref in scores) both[ref] = total[ref] + scores[ref];
+        total = both;
+      }
+    });
+    if (total === null) return optional;
+    if (optional) for (var ref in total) if (ref in optional) total[ref] += optional[ref];
+    return total;
+  }
+
+  return { laad: laad, woorden: woorden, stam: stam, zoek: zoek };
+});
