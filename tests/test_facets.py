@@ -1,0 +1,75 @@
+"""Facets: every practice's filter values, and the static pages that list them without JavaScript."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from generator.catalog import load_catalog
+from generator.facets import BUDGET_CLASSES, STATUS, Facets, budget_class, gemeente_slug, status
+from generator.search_data import catalogue_files
+from generator.vocab import load_vocab
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOG = load_catalog(ROOT / "praktijken")
+VOCAB = load_vocab()
+FACETS = Facets(CATALOG.records, VOCAB)
+BY_SLUG = CATALOG.by_slug()
+
+
+def test_every_record_has_a_value_for_the_single_valued_facets():
+    for record in CATALOG.records:
+        values = FACETS.values[record.slug]
+        assert values["hoofdstuk"] == [record.hoofdstuk]
+        assert values["status"][0] in STATUS
+        assert values["budget"][0] in BUDGET_CLASSES
+        assert values["provincie"], record.slug
+        assert values["land"], record.slug
+
+
+def test_province_comes_from_todays_municipality_after_a_merger():
+    record = BY_SLUG["noord-limburg-actieplan-integratie"]  # names Overpelt, now Pelt (Limburg)
+    assert "Overpelt" in record.gemeenten
+    assert FACETS.values[record.slug]["provincie"] == ["limburg"]
+
+
+def test_dutch_practices_are_in_the_netherlands():
+    assert FACETS.values["eindhoven-meer-betere-huisvesting"]["land"] == ["Nederland"]
+    assert FACETS.values["eindhoven-meer-betere-huisvesting"]["provincie"] == ["noord-brabant"]
+
+
+def test_budget_classes_follow_the_derived_amount():
+    aalst = BY_SLUG["aalst-netoverschrijdende-taalstimuleringsprojecten"]  # 4 projects, 149 750 euro together
+    assert aalst.afgeleid.bedrag_eur == 149_750 and budget_class(aalst) == "meer-dan-100000"
+    kortrijk = BY_SLUG["kortrijk-toeleiders-1-loketdienst"]  # only VTE
+    assert kortrijk.afgeleid.bedrag_eur is None and budget_class(kortrijk) == "alleen-personeel"
+    assert status(BY_SLUG["mechelen-horizontaal-integratiebeleid"]) == "afgelopen"  # 2016 - 2018
+
+
+def test_municipality_ids_are_url_safe():
+    assert gemeente_slug("Sint-Pieters-Leeuw") == "sint-pieters-leeuw"
+    assert gemeente_slug("Son en Breugel") == "son-en-breugel"
+    assert gemeente_slug("Wezembeek-Oppem") == "wezembeek-oppem"
+
+
+def test_catalogue_data_holds_every_practice_and_its_card():
+    files = catalogue_files(CATALOG.records, FACETS, VOCAB)
+    data = json.loads(files["zoeken/catalogus.json"])
+    assert [p["ref"] for p in data["praktijken"]] == [r.slug for r in CATALOG.records]
+    for record in CATALOG.records:
+        card = json.loads(files[f"zoeken/kaarten/{record.slug}.json"])
+        assert card["samenvatting"] == record.samenvatting
+        assert card["hoofdstuk"] == VOCAB.hoofdstukken[record.hoofdstuk].label
+    assert catalogue_files(CATALOG.records, FACETS, VOCAB) == files  # deterministic
+
+
+def test_static_group_pages_list_every_member(built_site):
+    for key, values in (("thema", VOCAB.themas), ("provincie", {"limburg": 0, "oost-vlaanderen": 0})):
+        folder = {"thema": "themas", "provincie": "provincies"}[key]
+        for value in values:
+            page = (built_site / folder / value / "index.html").read_text(encoding="utf-8")
+            for record in FACETS.members(key, value):
+                assert f'href="../../praktijken/{record.slug}/"' in page
+    for record in CATALOG.records:
+        for gemeente in record.gemeenten:
+            page = (built_site / "gemeenten" / gemeente_slug(gemeente) / "index.html").read_text(encoding="utf-8")
+            assert f'href="../../praktijken/{record.slug}/"' in page
