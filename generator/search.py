@@ -6,10 +6,17 @@
     - ``titel`` (10): the title;
     - ``plaats`` (10): the place, the municipalities, the provinces;
     - ``samenvatting`` (3): the summary;
-    - ``fiche`` (3): project names, trekker, partners, the labels of the hoofdstuk, thema's
-      and doelgroepen, and abbreviations meant by any of these (see below);
+    - ``fiche`` (3): project names, trekker, the labels of the hoofdstuk, thema's and
+      doelgroepen, and abbreviations meant by any of these (see below);
+    - ``details`` (0.5): partners, budget and period of the fiche. A partner list names many
+      organisations in passing ("alle lokale partners (OCMW, LOI's, OKAN klassen, ...)"): a
+      word there says no more about the practice than one in its story (boost 1, which the
+      catalogue page weighs 0.5), and much less than one in its fiche or summary;
 - ``zoeken/verhaal.json``, loaded right after, in the background:
     - ``verhaal`` (1): the story, and abbreviations meant in it.
+
+Every field also has its hyphenated compounds as one word ("welzijns-campus" gives welzijn,
+campus and welzijnscampus), as people type them (``samenstellingen``).
 
 A record's score is lunr's (BM25 with these boosts). The two are separate indexes, so the
 browser adds up a record's scores from both (theme/assets/javascripts/zoekindex.js does).
@@ -30,13 +37,17 @@ card text in the browser.
 Text becomes index terms by ``woorden``: lowercase, split on whitespace, hyphens and slashes,
 strip a plural "'s" (OCMW's, thema's), trim other punctuation (letters as lunr.nl.trimmer,
 and digits, so NT2 and W13 stay findable), drop lunr.nl's stop words, stem with lunr.nl's
-stemmer (``generator.lunr_nl``, a port of the JavaScript). A query goes through the same
-steps in the browser (zoekindex.js ``woorden``); tests/test_search.py checks both sides on
-every word of the records.
+stemmer (``generator.lunr_nl``, a port of the JavaScript), and finish the stem where Snowball
+leaves singular and plural apart (``stam_af``: "lessen" as "les", "initiatieven" as
+"initiatief", "sociaal" as "sociale"). A query goes through the same steps in the browser
+(zoekindex.js ``woorden`` and ``stam``); tests/test_search.py checks both sides on every word
+of the records.
 
 Abbreviations (``data/zoeksynoniemen.yml``): a record that mentions an abbreviation or one of
 its meanings (or has one of its doelgroepen/thema's) gets the missing words of both added to
-that field, so "NBMV" finds the practices about niet-begeleide minderjarigen, and back.
+that field, so "NBMV" finds the practices about niet-begeleide minderjarigen, and back; and
+the abbreviation once more for every further time a meaning is written out, so a story that
+says "lokaal opvanginitiatief" three times counts as saying "LOI" three times.
 
 Output is deterministic: records sorted by slug, keys sorted, no timestamps.
 """
@@ -73,7 +84,7 @@ def _import_lunr():
 
 Builder, Pipeline = _import_lunr()
 
-KOP_FIELDS = (("titel", 10), ("plaats", 10), ("samenvatting", 3), ("fiche", 3))
+KOP_FIELDS = (("titel", 10), ("plaats", 10), ("samenvatting", 3), ("fiche", 3), ("details", 0.5))
 VERHAAL_FIELDS = (("verhaal", 1),)
 FILES = {"zoeken/kop.json": KOP_FIELDS, "zoeken/verhaal.json": VERHAAL_FIELDS}
 
@@ -98,8 +109,45 @@ def _token_terms(token: str) -> tuple[str, ...]:
         word = _PLURAL_S.sub("", lunr_nl.trim(part))
         term = lunr_nl.index_term(word) if word else None
         if term is not None:
-            terms.append(term)
+            terms.append(stam_af(term))
     return tuple(terms)
+
+
+def stam_af(stem: str) -> str:
+    """Finish a stem of lunr.nl's stemmer (Snowball's Dutch) where it leaves singular and plural apart.
+
+    zoekindex.js ``stam`` does the same to the words of a query:
+
+    - a double consonant at the end is made single, as Snowball does with kk, dd and tt only:
+      "lessen" -> "less", but "les" -> "les"; "klassen" and "klas"; "stappen" and "stap";
+    - a final v or z becomes f or s: "initiatieven" -> "initiatiev", but "initiatief";
+      "huizen" and "huis"; "actieve" and "actief";
+    - both only after a vowel, so abbreviations stay as they are ("NBMV");
+    - a long vowel before the final consonant is made single after an i too, as Snowball does
+      after a consonant ("lokaal" and "lokale" -> "lokal"): "sociaal" stays, "sociale" -> "social".
+    """
+    stem = _DOUBLE_CONSONANT.sub(r"\1\2", stem)
+    stem = _V_Z.sub(lambda m: m.group(1) + ("f" if m.group(2) == "v" else "s"), stem)
+    return _LONG_VOWEL_AFTER_I.sub(r"i\1\2", stem)
+
+
+_DOUBLE_CONSONANT = re.compile(r"([aeiouyè])([bcdfghjklmnpqrstvwxz])\2$")  # after a vowel: not in "NBMV"
+_V_Z = re.compile(r"([aeiouyè])([vz])$")
+_LONG_VOWEL_AFTER_I = re.compile(r"i([aeou])\1([^aeiouyè])$")
+
+# A hyphenated compound ("welzijns-campus", "faciliteiten-gemeenten", "Mind-Spring") is also
+# indexed as the one word people type for it ("welzijnscampus"), on top of its parts.
+_HYPHENATED = re.compile(r"[^\s\-]+(?:-[^\s\-]+)+")
+
+
+def samenstellingen(text: str) -> list[str]:
+    """The terms of the hyphenated compounds of a text, written as one word."""
+    terms: list[str] = []
+    for compound in _HYPHENATED.findall(_LINK_TARGET.sub("] ", text.lower())):
+        parts = [lunr_nl.trim(part) for part in compound.split("-")]
+        if sum(any(c.isalpha() for c in part) for part in parts) >= 2:  # not "1-loket", "2015-2016"
+            terms += _token_terms("".join(parts))
+    return terms
 
 
 # ---- abbreviations ------------------------------------------------------------------------------
@@ -107,6 +155,7 @@ def _token_terms(token: str) -> tuple[str, ...]:
 @dataclass(frozen=True)
 class Afkorting:
     afkorting: str
+    termen: tuple[str, ...]  # the abbreviation's own terms (one, mostly)
     vormen: tuple[str, ...]  # the abbreviation and each meaning, as " term term " strings
     toevoegen: tuple[str, ...]  # the terms of the abbreviation and its first meaning
     doelgroepen: frozenset[str]
@@ -121,6 +170,7 @@ def afkortingen() -> tuple[Afkorting, ...]:
         forms = [entry["afkorting"], *entry["betekenis"]]
         result.append(Afkorting(
             afkorting=entry["afkorting"],
+            termen=tuple(woorden(entry["afkorting"])),
             vormen=tuple(f" {' '.join(woorden(form))} " for form in forms),
             toevoegen=tuple(dict.fromkeys(woorden(f"{entry['afkorting']} {entry['betekenis'][0]}"))),
             doelgroepen=frozenset(entry.get("doelgroepen", ())),
@@ -129,15 +179,32 @@ def afkortingen() -> tuple[Afkorting, ...]:
     return tuple(result)
 
 
-def _with_abbreviations(terms: list[str], record: Praktijk | None) -> list[str]:
-    """``terms`` plus the missing words of every abbreviation the terms (or the record's facets) mean."""
+def _abbreviation_terms(terms: list[str], have: set[str], record: Praktijk | None = None) -> list[str]:
+    """The terms to add to a field with ``terms`` for the abbreviations they (or the record's facets) mean:
+    the words of the abbreviation and its first meaning that are not in ``have`` (which grows), and the
+    abbreviation once more for every further time a meaning is written out: a text that says "lokaal
+    opvanginitiatief" three times is as much about the LOI as one that says "LOI" three times."""
     text = f" {' '.join(terms)} "
     added: list[str] = []
     for a in afkortingen():
         by_facet = record is not None and (a.doelgroepen & set(record.doelgroepen) or a.themas & set(record.themas))
         if by_facet or any(form in text for form in a.vormen):
-            added += [t for t in a.toevoegen if f" {t} " not in text and t not in added]
-    return terms + added
+            missing = [t for t in a.toevoegen if t not in have]
+            have.update(missing)
+            added += missing
+            # a mention is where a meaning starts (a longer meaning holds a shorter one)
+            mentions = {i for form in a.vormen[1:] for i in _occurrences(text, form)}
+            extra = len(mentions) - (1 if set(a.termen) & set(missing) else 0)
+            added += list(a.termen) * max(extra, 0)
+    return added
+
+
+def _occurrences(text: str, part: str) -> list[int]:
+    found, i = [], text.find(part)
+    while i >= 0:
+        found.append(i)
+        i = text.find(part, i + 1)
+    return found
 
 
 # ---- the documents ------------------------------------------------------------------------------
@@ -146,20 +213,23 @@ def _fields(record: Praktijk, vocab: Vocab) -> dict[str, list[str]]:
     places = [record.plaats, *(g for g in record.gemeenten if g not in record.plaats),
               *(vocab.provincies[p].label for p in record.provincies)]
     fiche = [f.naam or "" for f in record.fiches]
-    fiche += [value for f in record.fiches for value in (*(f.trekker or ()), *(f.partners or ()))]
+    fiche += [value for f in record.fiches for value in f.trekker or ()]
     fiche += [vocab.hoofdstukken[record.hoofdstuk].label]
     fiche += [vocab.themas[t].label for t in record.themas]
     fiche += [vocab.doelgroepen[d].label for d in record.doelgroepen]
-    fields = {
-        "titel": woorden(record.titel),
-        "plaats": woorden(" ".join(places)),
-        "samenvatting": woorden(record.samenvatting),
-        "fiche": woorden(" ".join(fiche)),
-    }
-    # An abbreviation meant anywhere in the kop is added to the fiche field.
-    kop = [t for terms in fields.values() for t in terms]
-    fields["fiche"] += _with_abbreviations(kop, record)[len(kop):]
-    fields["verhaal"] = _with_abbreviations(woorden(record.verhaal), None)
+    details = [value for f in record.fiches for value in f.partners or ()]
+    details += [text for f in record.fiches for text in (f.budget, f.periode) if text]  # "51 750 euro", "ESF"
+    texts = {"titel": record.titel, "plaats": " ".join(places), "samenvatting": record.samenvatting,
+             "fiche": " ".join(fiche), "details": " ".join(details), "verhaal": record.verhaal}
+    fields = {name: woorden(text) for name, text in texts.items()}
+    # An abbreviation meant in a field of the kop is added to that field (meant by a facet: to
+    # the fiche), its words only once in the kop; one meant in the story, to the story.
+    have = {t for name, terms in fields.items() if name != "verhaal" for t in terms}
+    additions = {name: _abbreviation_terms(fields[name], have, record if name == "fiche" else None)
+                 for name in ("fiche", "titel", "plaats", "samenvatting", "details")}
+    additions["verhaal"] = _abbreviation_terms(fields["verhaal"], set(fields["verhaal"]))
+    for name, text in texts.items():
+        fields[name] += additions[name] + samenstellingen(text)
     return fields
 
 

@@ -3,7 +3,9 @@
 //   node tests/lunr_node.js MATERIAL_LUNR_DIR woorden INPUT.json   {texts: [...], tokens: [...]}
 //   node tests/lunr_node.js MATERIAL_LUNR_DIR bouw INPUT.json      {fields: [[name, boost]], docs: [{ref, field: [terms]}]}
 //   node tests/lunr_node.js MATERIAL_LUNR_DIR zoek INPUT.json      {kop: path, verhaal: path, queries: [...],
-//                                                                    unfinished: bool, raw: [lunr query strings]}
+//                                                                    unfinished: bool, raw: [lunr query strings],
+//                                                                    weights: [kop, verhaal] (default [1, 1])}
+//        -> {results: {q: [ref, ...] best first}, scores: {q: {ref: score}}, raw, times, loadMs, warnings}
 //
 // MATERIAL_LUNR_DIR: the installed Material's assets/javascripts/lunr/min (lunr.nl as the site ships it).
 "use strict";
@@ -25,8 +27,8 @@ if (command === "woorden") {
   const trim = lunr.trimmerSupport.generateTrimmer(lunr.nl.wordCharacters + "0-9");
   const stem = (word) => lunr.nl.stemmer(new lunr.Token(word)).toString();
   process.stdout.write(JSON.stringify({
-    // the index terms of each text, through the browser's word splitting and lunr.nl's stemmer
-    texts: input.texts.map((text) => zoekindex.woorden(text).map(stem)),
+    // the index terms of each text, through the browser's word splitting and stemming
+    texts: input.texts.map((text) => zoekindex.woorden(text).map(zoekindex.stam)),
     // each lunr token: [trimmed, stem of the raw token (what a query term gets), stop word?]
     tokens: input.tokens.map((token) => [trim(token), stem(token), trim(token) !== "" && !lunr.nl.stopWordFilter(trim(token))]),
   }));
@@ -35,18 +37,21 @@ if (command === "woorden") {
   const kop = zoekindex.laad(JSON.parse(fs.readFileSync(input.kop, "utf8")));
   const verhaal = zoekindex.laad(JSON.parse(fs.readFileSync(input.verhaal, "utf8")));
   const loadMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const [kopWeight, verhaalWeight] = input.weights || [1, 1];
   const results = {};
+  const scored = {};
   const times = {};
   for (const q of input.queries) {
     const t0 = process.hrtime.bigint();
-    const scores = zoekindex.zoek([[kop, 1], [verhaal, 1]], q, Boolean(input.unfinished)) || {};
+    const scores = zoekindex.zoek([[kop, kopWeight], [verhaal, verhaalWeight]], q, Boolean(input.unfinished)) || {};
     times[q] = Number(process.hrtime.bigint() - t0) / 1e6;
     results[q] = Object.keys(scores).sort((a, b) => scores[b] - scores[a] || (a < b ? -1 : 1));
+    scored[q] = scores;
   }
   // the raw lunr API too: the query string syntax on the loaded index
   const raw = {};
   for (const q of input.raw || []) raw[q] = kop.search(q).concat(verhaal.search(q)).map((r) => r.ref);
-  process.stdout.write(JSON.stringify({ results, raw, times, loadMs, warnings }));
+  process.stdout.write(JSON.stringify({ results, scores: scored, raw, times, loadMs, warnings }));
 } else if (command === "bouw") {
   // lunr.js's own builder on the same terms: {field: {term: score}} per ref, to compare with lunr.py's
   const index = lunr(function () {

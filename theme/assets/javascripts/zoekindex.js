@@ -6,7 +6,7 @@
  *   var index = gidsZoekindex.laad(json);       // zoeken/kop.json or zoeken/verhaal.json -> lunr.Index
  *   var scores = gidsZoekindex.zoek([[kop, 1], [verhaal, 1]], q, true);  // {slug: score} or null
  *   var words = gidsZoekindex.woorden(q);        // the query's words as the index saw them (highlighting)
- *   gidsZoekindex.stam(word)                     // lunr.nl's stem of a word
+ *   gidsZoekindex.stam(word)                     // a word's index term: lunr.nl's stem (see stam)
  */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory;  // node: require(...)(lunr)
@@ -38,8 +38,13 @@
     return allWords(text).filter(function (word) { return !isStopWord(word); });
   }
 
+  // lunr.nl's stem, finished as generator/search.py stam_af does (read it): "lessen" like "les",
+  // "initiatieven" like "initiatief", "sociaal" like "sociale".
   function stam(word) {
-    return lunr.nl.stemmer(new lunr.Token(word)).toString();
+    return lunr.nl.stemmer(new lunr.Token(word)).toString()
+      .replace(/([aeiouyè])([bcdfghjklmnpqrstvwxz])\2$/, "$1$2")
+      .replace(/([aeiouyè])v$/, "$1f").replace(/([aeiouyè])z$/, "$1s")
+      .replace(/i([aeou])\1([^aeiouyè])$/, "i$1$2");
   }
 
   // The files leave out lunr's inverted index (which term is in which field of which record):
