@@ -30,13 +30,17 @@
   var cards = {};           // ref -> card (or a pending promise)
   var shown = PAGE;
   var order = [];           // facet selections in the order they were made (for "drop the last filter")
-  var lastPushed = null, typingTimer = null;
+  var chosenSort = "";      // the sort the visitor chose; "" follows the query (defaultSort)
+  var currentUrl = null;    // the URL of the current history entry
+  var typing = false, typingTimer = null;  // typing: the keystrokes since the last pause make one history step
 
   // ---------- state <-> URL ----------
 
   function readState() {
     var params = new URLSearchParams(location.search);
-    var state = { q: params.get("zoek") || "", sort: params.get("sort") || "", facets: {} };
+    var sort = params.get("sort") || "";
+    var known = Array.prototype.some.call(sortSelect.options, function (o) { return o.value === sort; });
+    var state = { q: params.get("zoek") || "", sort: known ? sort : "", facets: {} };
     data.facetten.forEach(function (f) {
       var values = params.getAll(f.key).filter(function (v) { return v in f.waarden; });
       if (values.length) state.facets[f.key] = values;
@@ -45,7 +49,7 @@
   }
 
   function currentState() {
-    var state = { q: input.value.trim(), sort: sortSelect.value, facets: {} };
+    var state = { q: input.value.trim(), sort: chosenSort, facets: {} };
     boxes.forEach(function (box) {
       if (box.checked) (state.facets[box.name] = state.facets[box.name] || []).push(box.value);
     });
@@ -61,7 +65,7 @@
     });
     if (state.sort) params.set("sort", state.sort);
     var text = params.toString();
-    return text ? "?" + text : location.pathname;
+    return location.pathname + (text ? "?" + text : "");
   }
 
   function applyState(state) {
@@ -75,19 +79,25 @@
         order.push({ key: box.name, value: box.value });
       }
     });
+    chosenSort = state.sort;
     sortSelect.value = state.sort || defaultSort(state.q);
   }
 
   function defaultSort(q) { return q ? "relevantie" : "plaats"; }
 
+  // Show the state in the URL: as a new history entry (push) or in the current one. false if the URL stays.
   function commit(push) {
     var url = toQuery(currentState());
-    if (push && url !== lastPushed) {
-      history.pushState(null, "", url);
-      lastPushed = url;
-    } else {
-      history.replaceState(null, "", url);
-    }
+    if (url === currentUrl) return false;
+    if (push) history.pushState(null, "", url);
+    else history.replaceState(null, "", url);
+    currentUrl = url;
+    return true;
+  }
+
+  function stopTyping() {
+    clearTimeout(typingTimer);
+    typing = false;
   }
 
   // ---------- search ----------
@@ -161,6 +171,7 @@
   function render(resetPage) {
     if (!data) return;
     var state = currentState();
+    sortSelect.value = chosenSort || defaultSort(state.q);
     var scores = search(state.q);
     var pool = scores ? data.praktijken.filter(function (p) { return p.ref in scores; }) : data.praktijken;
     updateCounts(pool, state.facets);
@@ -189,13 +200,16 @@
       emptyEl.appendChild(button("Verwijder de filter ‘" + facet.waarden[last.value] + "’", function () {
         boxes.forEach(function (box) { if (box.name === last.key && box.value === last.value) box.checked = false; });
         order.pop();
+        stopTyping();
         commit(true);
         render(true);
+        input.focus();  // the button is gone: keep the focus on the page
       }));
     }
     if (state.q) {
       emptyEl.appendChild(button("Wis de zoekterm ‘" + state.q + "’", function () {
         input.value = "";
+        stopTyping();
         commit(true);
         render(true);
         input.focus();
@@ -290,16 +304,18 @@
   // ---------- events ----------
 
   input.addEventListener("input", function () {
-    commit(false);
+    // The first keystroke after a pause starts a new history entry, the next ones update it.
+    if (commit(!typing)) typing = true;
     render(true);
     clearTimeout(typingTimer);
-    typingTimer = setTimeout(function () { commit(true); }, 1000);  // a pause in typing is a step in history
+    typingTimer = setTimeout(stopTyping, 1000);
   });
   input.addEventListener("keydown", function (e) {
     if (e.key === "Escape" && input.value) {
       e.preventDefault();
       e.stopPropagation();
       input.value = "";
+      stopTyping();
       commit(true);
       render(true);
     }
@@ -308,11 +324,17 @@
     box.addEventListener("change", function () {
       if (box.checked) order.push({ key: box.name, value: box.value });
       else order = order.filter(function (o) { return !(o.key === box.name && o.value === box.value); });
+      stopTyping();
       commit(true);
       render(true);
     });
   });
-  sortSelect.addEventListener("change", function () { commit(true); render(true); });
+  sortSelect.addEventListener("change", function () {
+    chosenSort = sortSelect.value === defaultSort(input.value.trim()) ? "" : sortSelect.value;
+    stopTyping();
+    commit(true);
+    render(true);
+  });
   moreButton.addEventListener("click", function () {
     var first = shown;
     shown += PAGE;
@@ -323,6 +345,7 @@
   root.querySelector("[data-gids-wis]").addEventListener("click", function () {
     boxes.forEach(function (box) { box.checked = false; });
     order = [];
+    stopTyping();
     commit(true);
     render(true);
   });
@@ -335,6 +358,9 @@
     });
   });
   window.addEventListener("popstate", function () {
+    if (!data) return;
+    stopTyping();
+    currentUrl = location.pathname + location.search;
     applyState(readState());
     render(true);
   });
@@ -350,11 +376,13 @@
   foldFilters(phone.matches);
   phone.addEventListener("change", function (e) { foldFilters(e.matches); });
 
+  // The list may still change until both indexes are in (a query finds more in the stories).
+  list.setAttribute("aria-busy", "true");
   fetchJSON("zoeken/catalogus.json").then(function (json) {
     data = json;
     data.praktijken.forEach(function (p) { byRef[p.ref] = p; });
     applyState(readState());
-    lastPushed = location.search ? location.pathname + location.search : location.pathname;
+    currentUrl = location.pathname + location.search;
     render(true);
     return loadIndex("zoeken/kop.json");
   }).then(function (index) {
@@ -366,5 +394,7 @@
     if (input.value) render(false);
   }).catch(function () {
     statusEl.textContent = "De praktijken konden niet geladen worden. Probeer de pagina opnieuw te laden.";
+  }).then(function () {
+    list.removeAttribute("aria-busy");
   });
 })();

@@ -1,0 +1,468 @@
+"""The catalogue page in real Chromium, used the way a visitor does: typing, ticking, sharing, going back.
+
+Expected numbers come from the real records (generator.catalog + generator.facets), not from the page.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+import unicodedata
+from collections import Counter
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from generator.catalog import load_catalog
+from generator.facets import Facets
+from generator.vocab import load_vocab
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+CATALOG = load_catalog(ROOT / "praktijken")
+FACETS = Facets(CATALOG.records, load_vocab())
+SLUGS = [r.slug for r in CATALOG.records]
+DEFINITIONS = {f.key: f for f in FACETS.definitions}
+SCHAKELKLAS = "kortrijk-schakelklas-anderstalige-nieuwkomers"
+LOADING = "Praktijken worden geladen…"
+TIMEOUT = 10_000  # ms; a step that takes longer has failed
+
+
+# ---------- a static host, like GitHub Pages: a missing path gets the site's 404.html ----------
+
+class _StaticHost(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file() or self.command != "GET":
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+@contextmanager
+def static_host(folder: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_StaticHost, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# ---------- fixtures ----------
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page in its own context (own history, own cache), with JavaScript errors collected."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-BE")
+    context.set_default_timeout(TIMEOUT)
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    yield page
+    errors = page.errors
+    context.close()
+    assert errors == [], errors
+
+
+# ---------- expectations from the records ----------
+
+def having(**wanted: list[str]) -> set[str]:
+    """The practices with at least one of the values of every facet given (OR within, AND across facets)."""
+    return {s for s in SLUGS if all(set(values) & set(FACETS.values[s][key]) for key, values in wanted.items())}
+
+
+def expected_counts(key: str, **wanted: list[str]) -> dict[str, int]:
+    """A facet's counts: the practices per value among those matching the *other* facets' selections."""
+    pool = having(**{k: v for k, v in wanted.items() if k != key})
+    found = Counter(v for slug in pool for v in FACETS.values[slug][key])
+    return {value: found.get(value, 0) for value in DEFINITIONS[key].values}
+
+
+def status_text(n: int) -> str:
+    return "Geen resultaten" if n == 0 else "1 praktijk" if n == 1 else f"{n} praktijken"
+
+
+# ---------- reading the page ----------
+
+def open_catalogue(page, base: str, query: str = "") -> None:
+    page.goto(base + "praktijken/" + query, wait_until="load")
+    wait_until_loaded(page)
+
+
+def wait_until_loaded(page) -> None:
+    """The catalogue and both search indexes are in: the results no longer change by themselves."""
+    expect(page.locator("#gids-resultaten")).not_to_have_attribute("aria-busy", "true")
+    expect(page.locator("[data-gids-status]")).not_to_have_text(LOADING)
+
+
+def box(page, key: str, value: str):
+    return page.locator(f'.gids-facet input[name="{key}"][value="{value}"]')
+
+
+def result_refs(page) -> list[str]:
+    return page.eval_on_selector_all(
+        "#gids-resultaten > li h3 a", "as => as.map(a => a.pathname.split('/').filter(Boolean).pop())")
+
+
+def all_result_refs(page) -> list[str]:
+    more = page.locator("[data-gids-meer]")
+    while more.is_visible():
+        more.click()
+    return result_refs(page)
+
+
+def checked(page) -> list[tuple[str, str]]:
+    return [tuple(x) for x in page.eval_on_selector_all(
+        ".gids-facet input:checked", "bs => bs.map(b => [b.name, b.value])")]
+
+
+def facet_counts(page, key: str) -> dict[str, tuple[int, bool]]:
+    """value -> (shown count, disabled) of one facet."""
+    return {v: (n, d) for v, n, d in page.eval_on_selector_all(
+        f'.gids-facet input[name="{key}"]',
+        "bs => bs.map(b => [b.value, parseInt(b.closest('li').querySelector('[data-aantal]').textContent.slice(1)),"
+        " b.disabled])")}
+
+
+def params(page) -> dict[str, list[str]]:
+    return parse_qs(urlparse(page.url).query)
+
+
+def snapshot(page) -> dict:
+    return {"url": page.url, "q": page.input_value("#gids-q"), "checked": checked(page),
+            "sort": page.input_value("[data-gids-sort]"), "status": page.inner_text("[data-gids-status]"),
+            "results": result_refs(page)}
+
+
+def assert_filtered_view(page, **wanted: list[str]) -> None:
+    """Results, status, every facet's counts, disabled boxes, ticked boxes and URL match a selection (no query)."""
+    expected = having(**wanted)
+    expect(page.locator("[data-gids-status]")).to_have_text(status_text(len(expected)))
+    assert set(all_result_refs(page)) == expected
+    for key in DEFINITIONS:
+        shown = facet_counts(page, key)
+        counts = expected_counts(key, **wanted)
+        assert {v: n for v, (n, _) in shown.items()} == counts, key
+        ticked = set(wanted.get(key, []))
+        assert {v for v, (_, disabled) in shown.items() if disabled} == {v for v, n in counts.items()
+                                                                        if n == 0 and v not in ticked}, key
+    assert sorted(checked(page)) == sorted((k, v) for k, values in wanted.items() for v in values)
+    assert {k: sorted(v) for k, v in params(page).items()} == {k: sorted(v) for k, v in wanted.items()}
+
+
+def natural(text: str) -> list:
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", plain)]
+
+
+# ---------- typing ----------
+
+def test_resultaten_volgen_het_typen(page, served_site):
+    open_catalogue(page, served_site)
+    expect(page.locator("[data-gids-status]")).to_have_text(status_text(len(SLUGS)))
+    assert page.input_value("[data-gids-sort]") == "plaats"
+    page.locator("#gids-q").click()
+    statuses = []
+    for letter in "schakelklas":
+        page.keyboard.type(letter)
+        status, shown = page.inner_text("[data-gids-status]"), len(result_refs(page))
+        n = 0 if status == "Geen resultaten" else int(status.split()[0])
+        assert shown == min(n, 20), (letter, status, shown)  # the list is the status' list, after every key
+        statuses.append(n)
+    assert len(set(statuses)) > 1 and statuses[-1] < len(SLUGS), statuses
+    assert result_refs(page)[0] == SCHAKELKLAS
+    # with a query, results are sorted by relevance unless the visitor chose otherwise
+    assert page.input_value("[data-gids-sort]") == "relevantie"
+    assert params(page) == {"zoek": ["schakelklas"]}
+
+
+def test_zoeken_markeert_de_woorden(page, served_site):
+    open_catalogue(page, served_site)
+    page.locator("#gids-q").press_sequentially("vrijwilliger")
+    refs = result_refs(page)
+    assert "gent-werken-met-vrijwilligers" in refs
+    card = page.locator("#gids-resultaten > li").filter(has=page.locator('a[href$="/gent-werken-met-vrijwilligers/"]'))
+    marks = card.locator("mark").all_inner_texts()
+    assert any(m.lower().startswith("vrijwillig") for m in marks), marks
+    # the summary arrives with the card data, highlighted too
+    expect(card.locator(".gids-kaart__samenvatting")).not_to_be_empty()
+
+
+# ---------- facets ----------
+
+def test_facetten_tellen_en_combineren(page, served_site):
+    open_catalogue(page, served_site)
+    assert_filtered_view(page)
+    assert facet_counts(page, "budget")["tot-25000"] == (0, True)  # no practice: a value that cannot be ticked
+
+    box(page, "thema", "huisvesting").check()
+    assert_filtered_view(page, thema=["huisvesting"])
+    # the brief's example, spelled out: the province counts are the housing practices per province
+    housing = having(thema=["huisvesting"])
+    per_province = Counter(p for s in housing for p in FACETS.values[s]["provincie"])
+    assert {v: n for v, (n, _) in facet_counts(page, "provincie").items() if n} == dict(per_province)
+
+    box(page, "thema", "welzijn").check()  # OR within a facet: the union
+    assert having(thema=["huisvesting", "welzijn"]) == housing | having(thema=["welzijn"])
+    assert_filtered_view(page, thema=["huisvesting", "welzijn"])
+
+    union = having(thema=["huisvesting", "welzijn"])
+    province = next(p for p, n in expected_counts("provincie", thema=["huisvesting", "welzijn"]).items()
+                    if 0 < n < len(union))
+    box(page, "provincie", province).check()  # AND across facets: the intersection
+    assert_filtered_view(page, thema=["huisvesting", "welzijn"], provincie=[province])
+    assert having(thema=["huisvesting", "welzijn"], provincie=[province]) < union
+
+    box(page, "thema", "huisvesting").uncheck()
+    assert_filtered_view(page, thema=["welzijn"], provincie=[province])
+    page.get_by_role("button", name="Alle filters wissen").click()
+    assert_filtered_view(page)
+
+
+# ---------- sharing and history ----------
+
+def test_gedeelde_link_toont_hetzelfde(page, browser, served_site):
+    open_catalogue(page, served_site)
+    page.locator("#gids-q").press_sequentially("taal")
+    box(page, "thema", "onderwijs").check()
+    page.select_option("[data-gids-sort]", "titel")
+    assert urlparse(page.url).query == "zoek=taal&thema=onderwijs&sort=titel"
+    view = snapshot(page)
+    titles = page.locator("#gids-resultaten > li h3 a").all_inner_texts()
+    assert len(titles) >= 2 and titles == sorted(titles, key=natural)
+    assert set(view["results"]) <= having(thema=["onderwijs"])
+
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(TIMEOUT)
+    try:
+        other = context.new_page()
+        open_catalogue(other, served_site, "?zoek=taal&thema=onderwijs&sort=titel")
+        assert snapshot(other) == view
+        assert other.input_value("#gids-q") == "taal" and other.input_value("[data-gids-sort]") == "titel"
+        assert checked(other) == [("thema", "onderwijs")]
+    finally:
+        context.close()
+
+
+def test_terugknop_stapt_door_de_keuzes(page, served_site):
+    open_catalogue(page, served_site)
+    states = [snapshot(page)]
+    page.locator("#gids-q").click()
+    page.keyboard.type("taal")
+    page.wait_for_timeout(1100)  # a pause: the query is one step
+    states.append(snapshot(page))
+    box(page, "thema", "onderwijs").check()
+    states.append(snapshot(page))
+    page.locator('.gids-facet[data-facet="provincie"] input:not(:disabled):not(:checked)').first.check()
+    states.append(snapshot(page))
+    assert len({s["url"] for s in states}) == 4
+    assert states[1]["q"] == "taal" and states[2]["checked"] == [("thema", "onderwijs")]
+
+    for expected in reversed(states[:-1]):
+        page.go_back()
+        page.wait_for_function("url => location.href === url", arg=expected["url"])
+        assert snapshot(page) == expected
+    page.go_forward()
+    page.wait_for_function("url => location.href === url", arg=states[1]["url"])
+    assert snapshot(page) == states[1]
+
+
+def test_typen_zonder_pauze_is_een_stap(page, served_site):
+    """A query typed in one go and then a tick: back first drops the tick, then the whole query."""
+    open_catalogue(page, served_site)
+    page.locator("#gids-q").press_sequentially("huisvesting")
+    box(page, "provincie", "oost-vlaanderen").check()
+    page.go_back()
+    page.wait_for_function("() => !location.search.includes('provincie')")
+    assert page.input_value("#gids-q") == "huisvesting" and checked(page) == []
+    page.go_back()
+    page.wait_for_function("() => location.search === ''")
+    assert page.input_value("#gids-q") == ""
+    expect(page.locator("[data-gids-status]")).to_have_text(status_text(len(SLUGS)))
+
+
+# ---------- keyboard only ----------
+
+def test_alleen_met_het_toetsenbord(page, served_site):
+    open_catalogue(page, served_site)
+    focused = "() => { const e = document.activeElement; return e.id || e.type || e.tagName; }"
+    for _ in range(10):  # from the top of the page
+        page.keyboard.press("Tab")
+        if page.evaluate(focused) == "gids-q":
+            break
+    assert page.evaluate(focused) == "gids-q"
+    page.keyboard.type("taal")
+    expect(page.locator("[data-gids-status]")).not_to_have_text(status_text(len(SLUGS)))
+
+    page.keyboard.press("Tab")
+    name, value = page.evaluate("() => { const e = document.activeElement;"
+                                " return e.type === 'checkbox' ? [e.name, e.value] : [null, null]; }")
+    assert name == "thema", "Tab after the search box goes to the first filter"
+    before = page.inner_text("[data-gids-status]")
+    page.keyboard.press("Space")
+    assert checked(page) == [(name, value)]
+    assert params(page) == {"zoek": ["taal"], name: [value]}
+    expect(page.locator("[data-gids-status]")).not_to_have_text(before)
+
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate(focused) == "gids-q"
+    page.keyboard.press("Escape")
+    assert page.input_value("#gids-q") == ""
+    assert params(page) == {name: [value]}
+    assert set(all_result_refs(page)) == having(**{name: [value]})
+
+    page.locator("#gids-q").focus()
+    for _ in range(150):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => !!document.activeElement.closest('#gids-resultaten')"):
+            break
+    target = page.evaluate("document.activeElement.href")
+    assert target.startswith(served_site + "praktijken/") and target != served_site + "praktijken/"
+    page.keyboard.press("Enter")
+    page.wait_for_url(target)
+    assert page.locator("h1").count() == 1
+
+
+# ---------- no results ----------
+
+def test_geen_resultaten_biedt_een_uitweg(page, served_site):
+    assert not having(thema=["huisvesting"]) & {SCHAKELKLAS}
+    open_catalogue(page, served_site)
+    box(page, "thema", "huisvesting").check()
+    page.locator("#gids-q").press_sequentially("schakelklas")
+    expect(page.locator("[data-gids-status]")).to_have_text("Geen resultaten")
+    empty = page.locator("[data-gids-leeg]")
+    expect(empty).to_be_visible()
+    buttons = empty.get_by_role("button")
+    expect(buttons).to_have_text(["Verwijder de filter ‘Huisvesting’", "Wis de zoekterm ‘schakelklas’"])
+    assert result_refs(page) == []
+
+    buttons.first.click()
+    expect(empty).to_be_hidden()
+    assert result_refs(page)[0] == SCHAKELKLAS
+    assert checked(page) == [] and params(page) == {"zoek": ["schakelklas"]}
+    assert page.evaluate("document.activeElement.id") == "gids-q"
+
+    # the same dead end from a shared link, left the other way
+    open_catalogue(page, served_site, "?zoek=schakelklas&thema=huisvesting")
+    expect(page.locator("[data-gids-status]")).to_have_text("Geen resultaten")
+    empty.get_by_role("button", name="Wis de zoekterm ‘schakelklas’").click()
+    assert page.input_value("#gids-q") == ""
+    assert_filtered_view(page, thema=["huisvesting"])
+    assert page.evaluate("document.activeElement.id") == "gids-q"
+
+
+# ---------- phone ----------
+
+def test_telefoon_filters_achter_een_knop(browser, served_site):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    context.set_default_timeout(TIMEOUT)
+    try:
+        page = context.new_page()
+        open_catalogue(page, served_site, "?zoek=integratiebeleid")
+        toggle = page.locator("[data-gids-filterknop]")
+        expect(toggle).to_be_visible()
+        expect(toggle).to_have_attribute("aria-expanded", "false")
+        expect(page.locator("#gids-filters")).to_be_hidden()
+        expect(page.locator("#gids-resultaten > li").first).to_be_in_viewport()
+        overflow = "document.documentElement.scrollWidth - window.innerWidth"
+        assert page.evaluate(overflow) <= 0
+
+        toggle.click()
+        expect(toggle).to_have_attribute("aria-expanded", "true")
+        expect(page.locator("#gids-filters")).to_be_visible()
+        page.locator("#gids-q").fill("")
+        box(page, "thema", "taal").tap()
+        assert checked(page) == [("thema", "taal")]
+        expect(toggle).to_contain_text("(1 actief)")
+        expect(page.locator("[data-gids-status]")).to_have_text(status_text(len(having(thema=["taal"]))))
+        assert page.evaluate(overflow) <= 0
+
+        toggle.click()
+        expect(toggle).to_have_attribute("aria-expanded", "false")
+        expect(page.locator("#gids-filters")).to_be_hidden()
+    finally:
+        context.close()
+
+
+# ---------- the practice page ----------
+
+def test_praktijkpagina_leidt_naar_de_catalogus(page, served_site):
+    record = CATALOG.by_slug()[SCHAKELKLAS]
+    page.goto(served_site + f"praktijken/{SCHAKELKLAS}/", wait_until="load")
+    tags = page.locator(".gids-tags a")
+    expected = [served_site + f"praktijken/?thema={t}" for t in record.themas]
+    assert page.eval_on_selector_all(".gids-tags a", "as => as.map(a => a.href)") == expected
+    for href, target in page.eval_on_selector_all(
+            "a[data-catalogus]", "as => as.map(a => [a.href, new URL(a.dataset.catalogus, location.href).href])"):
+        assert href == target
+
+    related = page.eval_on_selector_all(".gids-verwant h3 a", "as => as.map(a => a.href)")
+    assert 3 <= len(related) <= 5
+    assert page.url not in related and len(set(related)) == len(related)
+    assert all(h.startswith(served_site + "praktijken/") and h.rstrip("/").split("/")[-1] in SLUGS for h in related)
+
+    theme = record.themas[-1]
+    assert list(DEFINITIONS["thema"].values).index(theme) >= 8  # in the folded part of the long theme list
+    tags.nth(len(record.themas) - 1).click()
+    page.wait_for_url(served_site + f"praktijken/?thema={theme}", wait_until="load")
+    wait_until_loaded(page)
+    expect(box(page, "thema", theme)).to_be_checked()
+    expect(box(page, "thema", theme)).to_be_visible()  # a ticked value is never folded away
+    assert_filtered_view(page, thema=[theme])
+
+
+# ---------- nothing leaves the local server ----------
+
+def test_alle_verzoeken_blijven_lokaal(browser, built_site):
+    """Every request of every page type, also the late ones (search worker, card data), goes to the site itself."""
+    visits = {"": 200, "praktijken/?zoek=huisvesting": 200, f"praktijken/{SCHAKELKLAS}/": 200,
+              "hoofdstukken/onthaalbeleid/": 200, "gids/voorwoord/": 200, "deze/pagina/bestaat/niet/": 404}
+    with static_host(built_site) as base:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.set_default_timeout(TIMEOUT)
+        requests, failed = [], []
+        context.on("request", lambda r: requests.append(r.url))
+        context.on("requestfailed", lambda r: failed.append(f"{r.url}: {r.failure}"))
+        try:
+            # all pages at once: their waits for a quiet network overlap
+            pages = {path: context.new_page() for path in visits}
+            responses = {path: page.goto(base + path, wait_until="commit") for path, page in pages.items()}
+            for path, page in pages.items():
+                page.wait_for_load_state("networkidle")
+                assert responses[path].status == visits[path], path
+                assert page.locator("h1").count() == 1, path
+            catalogue = pages["praktijken/?zoek=huisvesting"]
+            catalogue.locator("#gids-q").fill("")
+            catalogue.locator("#gids-q").press_sequentially("taal onderwijs")
+            catalogue.wait_for_load_state("networkidle")
+            expect(catalogue.locator(".gids-kaart__samenvatting:empty")).to_have_count(0)
+        finally:
+            context.close()
+    host = urlparse(base).netloc
+    assert len(requests) > 20
+    assert [u for u in requests if urlparse(u).netloc != host] == []
+    assert failed == []
