@@ -466,3 +466,34 @@ def test_alle_verzoeken_blijven_lokaal(browser, built_site):
     assert len(requests) > 20
     assert [u for u in requests if urlparse(u).netloc != host] == []
     assert failed == []
+
+
+def test_skiplink_en_menu_met_het_toetsenbord_op_een_gsm(browser, served_site):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    open_catalogue(page, served_site)
+    wait_until_loaded(page)
+    # the first Tab reaches "Naar inhoud"; Enter jumps past the header to the content
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Naar inhoud"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#inhoud"
+    # from the top, the search box is a few Tab presses away: the closed menu holds no focusable links
+    page.goto(served_site + "praktijken/")
+    wait_until_loaded(page)
+    for presses in range(1, 8):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "gids-q":
+            break
+    assert page.evaluate("document.activeElement.id") == "gids-q", "zoekvak niet bereikt binnen 7 keer Tab"
+    # the menu button works with Enter and says whether it is open
+    menu = page.locator('label.md-header__button[for="__drawer"]')
+    menu.focus()
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    expect(page.locator(".md-sidebar--primary")).to_be_visible()
+    # Space closes it again, as on any button
+    menu.focus()
+    page.keyboard.press(" ")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    context.close()
