@@ -7,8 +7,8 @@ vocabulary: places, themes, fiche texts, story paragraphs), then prints the wall
 time and peak memory (max RSS) of:
   - gids check            (validation only)
   - gids build            (validation + MkDocs + Material through the plugin)
-  - plain mkdocs build    (the same pages written out as Markdown files, Material,
-                           the same nav without the records, no plugin)
+  - plain mkdocs build    (the same pages written out as Markdown files, Material with
+                           its usual search plugin, the same nav without the records)
 and the ratio build/plain. Each command runs in its own process.
 """
 from __future__ import annotations

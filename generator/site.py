@@ -37,8 +37,8 @@ def _markdown(titel: str, body: str = "", beschrijving: str | None = None, lijst
         meta += f"description: {json.dumps(beschrijving, ensure_ascii=False)}\n"
     if lijst:  # list pages repeat every summary: keep them out of the search index
         meta += "search:\n  exclude: true\n"
-    if breed:  # the catalogue needs the width for its filters and results
-        meta += "hide:\n  - navigation\n  - toc\n"
+    if breed:  # the catalogue needs the width for its filters and results, and has its own search box
+        meta += "hide:\n  - navigation\n  - toc\nzoekpagina: true\n"
     return f"---\n{meta}---\n\n{body}\n"
 
 

@@ -59,12 +59,14 @@ def test_font_is_served_by_the_site(browser, served_site):
     page.close()
 
 
-def test_material_search_finds_a_practice(browser, served_site):
+def test_header_search_opens_the_catalogue_with_the_query(browser, served_site):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(served_site, wait_until="networkidle")
-    page.keyboard.press("/")
-    page.keyboard.type("schakelklas")
-    result = page.locator(".md-search-result__item").first
-    result.wait_for(timeout=10000)
-    assert "schakelklas" in result.inner_text().lower()
+    page.goto(served_site + "gids/voorwoord/", wait_until="networkidle")
+    page.fill("#gids-kopzoek", "schakelklas")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/praktijken/?zoek=schakelklas")
+    first = page.locator("#gids-resultaten > li").first
+    first.wait_for(timeout=10000)
+    assert "schakelklas" in first.inner_text().lower()
+    assert page.locator("#gids-kopzoek").count() == 0  # the catalogue page has its own search box
     page.close()
