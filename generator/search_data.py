@@ -1,7 +1,7 @@
 """The data files behind the catalogue page, written next to the site's pages.
 
-- ``zoeken/catalogus.json``: every practice's ref, sort keys and facet values, small enough to
-  load at once (counts and filters need all of them);
+- ``zoeken/catalogus.json``: every practice's ref, sort keys and facet values (as numbers into
+  each facet's value list), small enough to load at once (counts and filters need all of them);
 - ``zoeken/kaarten/<slug>.json``: what a result card shows, fetched only for visible results,
   so the first results do not wait for the whole catalogue's summaries.
 
@@ -36,12 +36,17 @@ def card(record: Praktijk, vocab: Vocab) -> dict:
 
 def catalogue_files(records: list[Praktijk], facets: Facets, vocab: Vocab) -> dict[str, str]:
     """{path under the site: JSON text} for the catalogue page."""
+    definitions = facets.definitions
+    code = {f.key: {value: i for i, value in enumerate(f.values)} for f in definitions}
     files = {
+        # compact: facet values as numbers into each facet's list; a practice as
+        # [ref, titel, plaats, gecontroleerd, [values of facet 0], [values of facet 1], ...]
         "zoeken/catalogus.json": _dump({
-            "facetten": [{"key": f.key, "label": f.label, "waarden": f.values} for f in facets.definitions],
+            "facetten": [{"key": f.key, "label": f.label, "waarden": [[k, v] for k, v in f.values.items()]}
+                         for f in definitions],
             "praktijken": [
-                {"ref": r.slug, "titel": r.titel, "plaats": r.plaats, "gecontroleerd": r.laatst_gecontroleerd.isoformat(),
-                 "facetten": {k: v for k, v in facets.values[r.slug].items() if v}}
+                [r.slug, r.titel, r.plaats, r.laatst_gecontroleerd.isoformat()]
+                + [[code[f.key][v] for v in facets.values[r.slug][f.key]] for f in definitions]
                 for r in records
             ],
         }),

@@ -147,7 +147,11 @@ def facet_counts(page, key: str) -> dict[str, tuple[int, bool]]:
         " b.disabled])")}
 
 
+URL_DELAY_MS = 250  # catalogus.js writes a typed query into the URL this long after the last key
+
+
 def params(page) -> dict[str, list[str]]:
+    page.wait_for_timeout(URL_DELAY_MS + 100)
     return parse_qs(urlparse(page.url).query)
 
 

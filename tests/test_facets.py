@@ -54,7 +54,12 @@ def test_municipality_ids_are_url_safe():
 def test_catalogue_data_holds_every_practice_and_its_card():
     files = catalogue_files(CATALOG.records, FACETS, VOCAB)
     data = json.loads(files["zoeken/catalogus.json"])
-    assert [p["ref"] for p in data["praktijken"]] == [r.slug for r in CATALOG.records]
+    assert [row[0] for row in data["praktijken"]] == [r.slug for r in CATALOG.records]
+    keys = [f["key"] for f in data["facetten"]]
+    for row, record in zip(data["praktijken"], CATALOG.records):  # the numbers decode to the facet values
+        for i, key in enumerate(keys):
+            ids = [pair[0] for pair in data["facetten"][i]["waarden"]]
+            assert [ids[c] for c in row[4 + i]] == FACETS.values[record.slug][key]
     for record in CATALOG.records:
         card = json.loads(files[f"zoeken/kaarten/{record.slug}.json"])
         assert card["samenvatting"] == record.samenvatting

@@ -23,8 +23,12 @@
   var filters = root.querySelector("#gids-filters");
   var activeLabel = root.querySelector("[data-gids-actief]");
   var boxes = Array.prototype.slice.call(root.querySelectorAll(".gids-facet input[type=checkbox]"));
+  var countEls = boxes.map(function (box) { return box.closest("li").querySelector("[data-aantal]"); });
+  var shownCounts = boxes.map(function () { return -1; });
 
   var data = null;          // catalogus.json
+  var shownList = null;
+  var cardLoads = [];       // the cards being fetched for the list on screen     // what the result list shows now (refs and highlighted words)
   var byRef = {};           // ref -> practice
   var kop = null, verhaal = null;
   var cards = {};           // ref -> card (or a pending promise)
@@ -32,6 +36,8 @@
   var order = [];           // facet selections in the order they were made (for "drop the last filter")
   var chosenSort = "";      // the sort the visitor chose; "" follows the query (defaultSort)
   var currentUrl = null;    // the URL of the current history entry
+  var committed = null;     // the state that URL holds
+  var urlTimer = null;      // a pending URL update while typing
   var typing = false, typingTimer = null;  // typing: the keystrokes since the last pause make one history step
 
   // ---------- state <-> URL ----------
@@ -86,17 +92,30 @@
   function defaultSort(q) { return q ? "relevantie" : "plaats"; }
 
   // Show the state in the URL: as a new history entry (push) or in the current one. false if the URL stays.
-  function commit(push) {
-    var url = toQuery(currentState());
+  function commit(push, state) {
+    state = state || currentState();
+    var url = toQuery(state);
     if (url === currentUrl) return false;
     if (push) history.pushState(null, "", url);
     else history.replaceState(null, "", url);
     currentUrl = url;
+    committed = state;
     return true;
+  }
+
+  // The typed query on top of what the URL already holds (a filter ticked meanwhile is a step of its own).
+  function typedState() {
+    var state = committed ? { q: input.value.trim(), sort: committed.sort, facets: committed.facets } : currentState();
+    return state;
   }
 
   function stopTyping() {
     clearTimeout(typingTimer);
+    if (urlTimer) {  // a pending URL update of the query: do it now, as its own step
+      clearTimeout(urlTimer);
+      urlTimer = null;
+      if (commit(!typing, typedState())) typing = true;
+    }
     typing = false;
   }
 
@@ -136,18 +155,31 @@
     return true;
   }
 
+  // Counts per facet value, each facet counted under the other facets' filters (AND across facets,
+  // OR within one): a record that fails no active facet counts everywhere; one that fails exactly one
+  // active facet counts only for that facet; others not at all. One pass over the pool.
   function updateCounts(pool, facets) {
+    var keys = Object.keys(facets);
     var counts = {};
-    data.facetten.forEach(function (f) {
-      var c = counts[f.key] = {};
-      pool.forEach(function (p) {
-        if (!matchesFacets(p, facets, f.key)) return;
-        (p.facetten[f.key] || []).forEach(function (v) { c[v] = (c[v] || 0) + 1; });
-      });
+    data.facetten.forEach(function (f) { counts[f.key] = {}; });
+    pool.forEach(function (p) {
+      var failed = null, failures = 0;
+      for (var i = 0; i < keys.length && failures < 2; i++) {
+        var have = p.facetten[keys[i]] || [];
+        if (!facets[keys[i]].some(function (v) { return have.indexOf(v) >= 0; })) { failed = keys[i]; failures++; }
+      }
+      if (failures > 1) return;
+      for (var key in p.facetten) {
+        if (failures === 1 && key !== failed) continue;
+        var c = counts[key];
+        p.facetten[key].forEach(function (v) { c[v] = (c[v] || 0) + 1; });
+      }
     });
-    boxes.forEach(function (box) {
+    boxes.forEach(function (box, i) {
       var n = counts[box.name][box.value] || 0;
-      box.closest("li").querySelector("[data-aantal]").textContent = "(" + n + ")";
+      if (shownCounts[i] === n && box.disabled === (n === 0 && !box.checked)) return;
+      shownCounts[i] = n;
+      countEls[i].textContent = "(" + n + ")";
       box.disabled = n === 0 && !box.checked;
       box.closest("li").classList.toggle("gids-facet__waarde--leeg", box.disabled);
     });
@@ -157,16 +189,23 @@
 
   function sorted(pool, scores, sort) {
     var by = {
-      relevantie: function (a, b) { return (scores ? scores[b.ref] - scores[a.ref] : 0) || cmp(a.plaats, b.plaats) || cmp(a.titel, b.titel); },
-      plaats: function (a, b) { return cmp(a.plaats, b.plaats) || cmp(a.titel, b.titel); },
-      titel: function (a, b) { return cmp(a.titel, b.titel) || cmp(a.plaats, b.plaats); },
-      gecontroleerd: function (a, b) { return cmp(b.gecontroleerd, a.gecontroleerd) || cmp(a.plaats, b.plaats); }
+      relevantie: function (a, b) { return (scores ? scores[b.ref] - scores[a.ref] : 0) || a.rangPlaats - b.rangPlaats; },
+      plaats: function (a, b) { return a.rangPlaats - b.rangPlaats; },
+      titel: function (a, b) { return a.rangTitel - b.rangTitel; },
+      gecontroleerd: function (a, b) { return (a.gecontroleerd < b.gecontroleerd) - (a.gecontroleerd > b.gecontroleerd) || a.rangPlaats - b.rangPlaats; }
     };
     return pool.slice().sort(by[sort] || by.plaats);
   }
 
-  var collator = new Intl.Collator("nl", { sensitivity: "base", numeric: true });
-  function cmp(a, b) { return collator.compare(a, b); }
+  // Sort ranks computed once: Dutch collation by place then title, and by title then place.
+  function rank(praktijken) {
+    var collator = new Intl.Collator("nl", { sensitivity: "base", numeric: true });
+    var cmp = collator.compare;
+    praktijken.slice().sort(function (a, b) { return cmp(a.plaats, b.plaats) || cmp(a.titel, b.titel); })
+      .forEach(function (p, i) { p.rangPlaats = i; });
+    praktijken.slice().sort(function (a, b) { return cmp(a.titel, b.titel) || cmp(a.plaats, b.plaats); })
+      .forEach(function (p, i) { p.rangTitel = i; });
+  }
 
   function render(resetPage) {
     if (!data) return;
@@ -179,11 +218,15 @@
     if (resetPage) shown = PAGE;
 
     var n = results.length;
-    statusEl.textContent = n === 0 ? "Geen resultaten" : n === 1 ? "1 praktijk" : n + " praktijken";
+    var status = n === 0 ? "Geen resultaten" : n === 1 ? "1 praktijk" : n + " praktijken";
+    if (statusEl.textContent !== status) statusEl.textContent = status;
     var active = order.length;
     activeLabel.textContent = active ? "(" + active + " actief)" : "";
     renderEmpty(n === 0, state);
-    renderList(results.slice(0, shown), terms(state.q));
+    var visible = results.slice(0, shown), words = terms(state.q);
+    var key = visible.map(function (p) { return p.ref; }).join(" ") + "|" + words.join(" ");
+    if (key !== shownList) renderList(visible, words);  // typing on often leaves the list as it is
+    shownList = key;
     moreButton.hidden = n <= shown;
   }
 
@@ -228,6 +271,7 @@
 
   function renderList(results, queryWords) {
     var fragment = document.createDocumentFragment();
+    cardLoads = [];
     results.forEach(function (p) {
       var li = document.createElement("li");
       li.className = "gids-kaart";
@@ -239,14 +283,14 @@
       a.href = new URL("praktijken/" + p.ref + "/", base).href;
       highlight(a, p.titel, queryWords);
       fragment.appendChild(li);
-      fillCard(li, p.ref, queryWords);
+      cardLoads.push(fillCard(li, p.ref, queryWords));
     });
     list.textContent = "";
     list.appendChild(fragment);
   }
 
   function fillCard(li, ref, queryWords) {
-    loadCard(ref).then(function (card) {
+    return loadCard(ref).then(function (card) {
       if (!card || !li.isConnected) return;
       highlight(li.querySelector(".gids-kaart__samenvatting"), card.samenvatting, queryWords);
       var meta = [card.hoofdstuk];
@@ -290,6 +334,25 @@
 
   // ---------- loading ----------
 
+  // catalogus.json is compact: facet values as numbers into each facet's value list, practices as
+  // [ref, titel, plaats, gecontroleerd, [values of facet 0], [values of facet 1], ...].
+  function decode(json) {
+    var facetten = json.facetten.map(function (f) {
+      var waarden = {};
+      f.waarden.forEach(function (pair) { waarden[pair[0]] = pair[1]; });
+      return { key: f.key, label: f.label, waarden: waarden, ids: f.waarden.map(function (pair) { return pair[0]; }) };
+    });
+    var praktijken = json.praktijken.map(function (row) {
+      var p = { ref: row[0], titel: row[1], plaats: row[2], gecontroleerd: row[3], facetten: {} };
+      facetten.forEach(function (f, i) {
+        var codes = row[4 + i];
+        if (codes.length) p.facetten[f.key] = codes.map(function (c) { return f.ids[c]; });
+      });
+      return p;
+    });
+    return { facetten: facetten, praktijken: praktijken };
+  }
+
   function fetchJSON(path) {
     return fetch(new URL(path, base)).then(function (r) {
       if (!r.ok) throw new Error(path + ": " + r.status);
@@ -304,9 +367,11 @@
   // ---------- events ----------
 
   input.addEventListener("input", function () {
-    // The first keystroke after a pause starts a new history entry, the next ones update it.
-    if (commit(!typing)) typing = true;
     render(true);
+    // The URL follows a moment later (writing history on every key costs more than the search).
+    // The first update after a pause starts a new history entry, the next ones update it.
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(function () { urlTimer = null; if (commit(!typing, typedState())) typing = true; }, 250);
     clearTimeout(typingTimer);
     typingTimer = setTimeout(stopTyping, 1000);
   });
@@ -361,6 +426,7 @@
     if (!data) return;
     stopTyping();
     currentUrl = location.pathname + location.search;
+    committed = currentState();
     applyState(readState());
     render(true);
   });
@@ -379,16 +445,19 @@
   // The list may still change until both indexes are in (a query finds more in the stories).
   list.setAttribute("aria-busy", "true");
   fetchJSON("zoeken/catalogus.json").then(function (json) {
-    data = json;
+    data = decode(json);
     data.praktijken.forEach(function (p) { byRef[p.ref] = p; });
+    rank(data.praktijken);
     applyState(readState());
     currentUrl = location.pathname + location.search;
+    committed = currentState();
     render(true);
     return loadIndex("zoeken/kop.json");
   }).then(function (index) {
     kop = index;
     if (input.value) render(false);
-    return loadIndex("zoeken/verhaal.json");
+    // the stories' index is large: fetch it once the first cards are on screen
+    return Promise.all(cardLoads).then(function () { return loadIndex("zoeken/verhaal.json"); });
   }).then(function (index) {
     verhaal = index;
     if (input.value) render(false);
