@@ -140,7 +140,8 @@ def checked(page) -> list[tuple[str, str]]:
 
 
 def facet_counts(page, key: str) -> dict[str, tuple[int, bool]]:
-    """value -> (shown count, disabled) of one facet."""
+    """value -> (shown count, disabled) of one facet, once the page has redrawn the counts."""
+    expect(page.locator("[data-gids-catalogus]")).not_to_have_attribute("data-gids-tellingen", "bezig")
     return {v: (n, d) for v, n, d in page.eval_on_selector_all(
         f'.gids-facet input[name="{key}"]',
         "bs => bs.map(b => [b.value, parseInt(b.closest('li').querySelector('[data-aantal]').textContent.slice(1)),"

@@ -185,6 +185,20 @@
     });
   }
 
+  // Counts are redrawn after the results are painted: while typing, the list is what the eye follows.
+  var countsFrame = null, countsTimer = null;
+  function scheduleCounts(pool, facets) {
+    cancelAnimationFrame(countsFrame);
+    clearTimeout(countsTimer);
+    root.setAttribute("data-gids-tellingen", "bezig");
+    countsFrame = requestAnimationFrame(function () {
+      countsTimer = setTimeout(function () {
+        updateCounts(pool, facets);
+        root.removeAttribute("data-gids-tellingen");
+      }, 0);
+    });
+  }
+
   // ---------- results ----------
 
   function sorted(pool, scores, sort) {
@@ -213,7 +227,7 @@
     sortSelect.value = chosenSort || defaultSort(state.q);
     var scores = search(state.q);
     var pool = scores ? data.praktijken.filter(function (p) { return p.ref in scores; }) : data.praktijken;
-    updateCounts(pool, state.facets);
+    scheduleCounts(pool, state.facets);
     var results = sorted(pool.filter(function (p) { return matchesFacets(p, state.facets); }), scores, sortSelect.value);
     if (resetPage) shown = PAGE;
 
