@@ -123,6 +123,8 @@ def box(page, key: str, value: str):
 
 
 def result_refs(page) -> list[str]:
+    """The refs of the listed cards, once the list is final (while typing, the stories' hits follow a frame later)."""
+    expect(page.locator("#gids-resultaten")).not_to_have_attribute("aria-busy", "true")
     return page.eval_on_selector_all(
         "#gids-resultaten > li h3 a", "as => as.map(a => a.pathname.split('/').filter(Boolean).pop())")
 
@@ -193,7 +195,8 @@ def test_resultaten_volgen_het_typen(page, served_site):
     statuses = []
     for letter in "schakelklas":
         page.keyboard.type(letter)
-        status, shown = page.inner_text("[data-gids-status]"), len(result_refs(page))
+        shown = len(result_refs(page))  # waits for the final list of this key
+        status = page.inner_text("[data-gids-status]")
         n = 0 if status == "Geen resultaten" else int(status.split()[0])
         assert shown == min(n, 20), (letter, status, shown)  # the list is the status' list, after every key
         statuses.append(n)

@@ -136,9 +136,10 @@
     return scores;
   }
 
-  function search(q) {
+  function search(q, quick) {
     if (!q) return null;
     if (!kop) return textMatches(q);
+    if (quick && verhaal) return gidsZoekindex.zoek([[kop, 1]], q, true) || {};  // the stories follow (typing)
     // the story weighs less than title, place, summary and fiche
     return gidsZoekindex.zoek([[kop, 1], [verhaal, 0.5]], q, true) || {};
   }
@@ -221,11 +222,22 @@
       .forEach(function (p, i) { p.rangTitel = i; });
   }
 
-  function render(resetPage) {
+  // quick: while typing, search titles, places, summaries and fiches now and add the stories once the
+  // browser has painted (the story index is the large one); the list is marked busy in between.
+  var storiesTimer = null;
+  function render(resetPage, quick) {
     if (!data) return;
+    clearTimeout(storiesTimer);
     var state = currentState();
     sortSelect.value = chosenSort || defaultSort(state.q);
-    var scores = search(state.q);
+    var scores = search(state.q, quick);
+    if (quick && verhaal && state.q) {
+      list.setAttribute("aria-busy", "true");
+      requestAnimationFrame(function () {
+        clearTimeout(storiesTimer);
+        storiesTimer = setTimeout(function () { render(false); list.removeAttribute("aria-busy"); }, 0);
+      });
+    }
     var pool = scores ? data.praktijken.filter(function (p) { return p.ref in scores; }) : data.praktijken;
     scheduleCounts(pool, state.facets);
     var results = sorted(pool.filter(function (p) { return matchesFacets(p, state.facets); }), scores, sortSelect.value);
@@ -381,7 +393,7 @@
   // ---------- events ----------
 
   input.addEventListener("input", function () {
-    render(true);
+    render(true, true);
     // The URL follows a moment later (writing history on every key costs more than the search).
     // The first update after a pause starts a new history entry, the next ones update it.
     clearTimeout(urlTimer);
