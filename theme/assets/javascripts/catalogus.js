@@ -224,18 +224,23 @@
 
   // quick: while typing, search titles, places, summaries and fiches now and add the stories once the
   // browser has painted (the story index is the large one); the list is marked busy in between.
-  var storiesTimer = null;
+  var storiesTimer = null, storiesPending = false;
   function render(resetPage, quick) {
     if (!data) return;
     clearTimeout(storiesTimer);
+    if (storiesPending && !quick) {  // this full render includes the stories: nothing left to add
+      storiesPending = false;
+      list.removeAttribute("aria-busy");
+    }
     var state = currentState();
     sortSelect.value = chosenSort || defaultSort(state.q);
     var scores = search(state.q, quick);
     if (quick && verhaal && state.q) {
+      storiesPending = true;
       list.setAttribute("aria-busy", "true");
       requestAnimationFrame(function () {
         clearTimeout(storiesTimer);
-        storiesTimer = setTimeout(function () { render(false); list.removeAttribute("aria-busy"); }, 0);
+        if (storiesPending) storiesTimer = setTimeout(function () { render(false); }, 0);
       });
     }
     var pool = scores ? data.praktijken.filter(function (p) { return p.ref in scores; }) : data.praktijken;
