@@ -505,3 +505,18 @@ def test_skiplink_en_menu_met_het_toetsenbord_op_een_gsm(browser, served_site):
     page.keyboard.press(" ")
     expect(menu).to_have_attribute("aria-expanded", "false")
     context.close()
+
+
+def test_op_een_gsm_brengt_de_knop_onder_de_filters_je_naar_de_resultaten(browser, served_site):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    open_catalogue(page, served_site, "?thema=welzijn")
+    page.click("[data-gids-filterknop]")
+    expected = len(having(thema=["welzijn"]))
+    show = page.locator("[data-gids-toon]")
+    expect(show).to_have_text(f"Toon {status_text(expected)}")
+    show.click()
+    expect(page.locator("[data-gids-filterknop]")).to_have_attribute("aria-expanded", "false")
+    assert page.evaluate("document.activeElement.matches('[data-gids-status]')")
+    assert page.locator("#gids-resultaten > li").first.is_visible()
+    context.close()

@@ -21,6 +21,7 @@
   var emptyEl = root.querySelector("[data-gids-leeg]");
   var moreButton = root.querySelector("[data-gids-meer]");
   var filters = root.querySelector("#gids-filters");
+  var showButton = root.querySelector("[data-gids-toon]");
   var activeLabel = root.querySelector("[data-gids-actief]");
   var boxes = Array.prototype.slice.call(root.querySelectorAll(".gids-facet input[type=checkbox]"));
   var countEls = boxes.map(function (box) { return box.closest("li").querySelector("[data-aantal]"); });
@@ -250,7 +251,10 @@
 
     var n = results.length;
     var status = n === 0 ? "Geen resultaten" : n === 1 ? "1 praktijk" : n + " praktijken";
-    if (statusEl.textContent !== status) statusEl.textContent = status;
+    if (statusEl.textContent !== status) {
+      statusEl.textContent = status;
+      showButton.textContent = n === 0 ? "Toon de resultaten" : "Toon " + status;
+    }
     var active = order.length;
     activeLabel.textContent = active ? "(" + active + " actief)" : "";
     renderEmpty(n === 0, state);
@@ -469,6 +473,12 @@
     filterButton.setAttribute("aria-expanded", String(!folded));
   }
   filterButton.addEventListener("click", function () { foldFilters(!filters.hidden); });
+  // On a phone the results are far below the open filters: this button folds them and goes there.
+  root.querySelector("[data-gids-toon]").addEventListener("click", function () {
+    foldFilters(true);
+    statusEl.setAttribute("tabindex", "-1");
+    statusEl.focus();
+  });
   var phone = window.matchMedia("(max-width: 59.9375em)");
   foldFilters(phone.matches);
   phone.addEventListener("change", function (e) { foldFilters(e.matches); });
