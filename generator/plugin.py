@@ -15,6 +15,7 @@ from mkdocs.utils import get_relative_url
 
 from .book import load_book
 from .catalog import load_catalog
+from .background import background
 from .search import build_indexes
 from .search_data import catalogue_files
 from .site import GeneratedPage, SiteModel, fragment_env
@@ -50,6 +51,7 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.indexes = background(build_indexes, self.model.records, self.model.vocab)
         for page in self.model.pages():
             self.pages[page.src] = page
             files.append(File.generated(config, page.src, content=page.markdown))
@@ -72,7 +74,7 @@ class GidsPlugin(BasePlugin[GidsConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
         files = catalogue_files(self.model.records, self.model.facets, self.model.vocab)
-        files.update(build_indexes(self.model.records, self.model.vocab))
+        files.update(self.indexes.result())
         for relative, text in files.items():
             target = site / relative
             target.parent.mkdir(parents=True, exist_ok=True)

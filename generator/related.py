@@ -7,6 +7,7 @@ terms and candidates are found through an inverted index of those terms.
 """
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter, defaultdict
 
@@ -14,7 +15,8 @@ from .lunr_nl import index_term, tokenize
 from .model import Praktijk
 
 TOP_TERMS = 40          # strongest terms kept per practice
-MAX_POSTING = 400       # a term shared by more practices says little and costs much
+MAX_POSTING = 100       # a term shared by more practices says little and costs much
+MAX_CANDIDATES = 30     # practices scored in full per practice
 THEMA, DOELGROEP, HOOFDSTUK, TEXT = 1.0, 0.6, 0.5, 4.0
 MIN_RELATED, MAX_RELATED, MIN_SCORE = 3, 5, 1.0
 
@@ -47,10 +49,12 @@ def related(records: list[Praktijk]) -> dict[str, list[Praktijk]]:
         for term, weight in vector.items():
             postings[term].append((slug, weight))
     by_thema: dict[str, list[str]] = defaultdict(list)
-    for r in records:
+    for r in sorted(records, key=lambda r: r.slug):
         for t in r.themas:
             by_thema[t].append(r.slug)
 
+    themas = {r.slug: set(r.themas) for r in records}
+    doelgroepen = {r.slug: set(r.doelgroepen) for r in records}
     result = {}
     for r in records:
         scores: dict[str, float] = defaultdict(float)
@@ -59,14 +63,18 @@ def related(records: list[Praktijk]) -> dict[str, list[Praktijk]]:
             if len(posting) <= MAX_POSTING:
                 for other, other_weight in posting:
                     scores[other] += TEXT * weight * other_weight
-        candidates = set(scores) | {s for t in r.themas if len(by_thema[t]) <= MAX_POSTING for s in by_thema[t]}
-        candidates.discard(r.slug)
+        scores.pop(r.slug, None)
+        # the strongest text matches, topped up with practices on the same themes when text says little
+        candidates = heapq.nsmallest(MAX_CANDIDATES, scores, key=lambda slug: (-scores[slug], slug))
+        if len(candidates) < MAX_CANDIDATES:
+            extra = sorted({s for t in r.themas for s in by_thema[t][:MAX_CANDIDATES]} - set(candidates) - {r.slug})
+            candidates += extra[: MAX_CANDIDATES - len(candidates)]
         ranked = []
         for slug in candidates:
             other = by_slug[slug]
             score = (scores.get(slug, 0.0)
-                     + THEMA * len(set(r.themas) & set(other.themas))
-                     + DOELGROEP * len(set(r.doelgroepen) & set(other.doelgroepen))
+                     + THEMA * len(themas[r.slug] & themas[slug])
+                     + DOELGROEP * len(doelgroepen[r.slug] & doelgroepen[slug])
                      + HOOFDSTUK * (r.hoofdstuk == other.hoofdstuk))
             ranked.append((-round(score, 9), slug))
         ranked.sort()
