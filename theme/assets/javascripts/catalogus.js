@@ -138,7 +138,7 @@
   }
 
   function search(q, quick) {
-    if (!q) return null;
+    if (q.length < 2) return null;  // one letter says nothing yet: keep the whole list until the second
     if (!kop) return textMatches(q);
     if (quick && verhaal) return gidsZoekindex.zoek([[kop, 1]], q, true) || {};  // the stories follow (typing)
     // the story weighs less than title, place, summary and fiche

@@ -107,7 +107,7 @@
   // The MAX_COMPLETIONS most frequent index terms starting with prefix, or null when there are not more
   // than that (then lunr's own wildcard is as fast). Typing "ge" in 5,000 practices would otherwise
   // score thousands of terms on one keystroke.
-  var MAX_COMPLETIONS = 40;
+  var MAX_COMPLETIONS = 20;
   function commonTermsWithPrefix(index, prefix) {
     var terms = index.gidsTerms;
     if (!terms) return null;
