@@ -1,0 +1,56 @@
+"""One practice on paper: chromium's print-to-PDF of a practice page, read back with pypdf."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+from pypdf import PdfReader
+
+from generator.catalog import load_catalog
+
+ROOT = Path(__file__).resolve().parent.parent
+BY_SLUG = load_catalog(ROOT / "praktijken").by_slug()
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+@pytest.fixture(scope="module")
+def printed(served_site):
+    """slug -> text of each printed page."""
+    out = {}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        for slug in ("kortrijk-toeleiders-1-loketdienst", "aalst-netoverschrijdende-taalstimuleringsprojecten"):
+            page.goto(f"{served_site}praktijken/{slug}/", wait_until="networkidle")
+            pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+            out[slug] = [" ".join(pg.extract_text().split()) for pg in PdfReader(io.BytesIO(pdf)).pages]
+        browser.close()
+    return out
+
+
+@pytest.mark.parametrize("slug", ["kortrijk-toeleiders-1-loketdienst", "aalst-netoverschrijdende-taalstimuleringsprojecten"])
+def test_practice_prints_its_content_without_site_chrome(printed, slug):
+    pages = printed[slug]
+    text = " ".join(pages)
+    record = BY_SLUG[slug]
+    assert record.titel.split()[0] in text and record.plaats in text
+    for chrome in ("Zoek een praktijk", "Made with", "Material for MkDocs", "Verwante praktijken", "Voorstelling partners",
+                   "Naar inhoud"):
+        assert chrome not in text, chrome
+    for fiche in record.fiches:
+        for contact in fiche.contact or ():
+            if contact.email:
+                assert contact.email in text  # e-mail addresses are readable on paper
+            if contact.telefoon:
+                assert contact.telefoon in text
+
+
+def test_fiche_box_is_not_split_across_pages(printed):
+    pages = printed["kortrijk-toeleiders-1-loketdienst"]
+    record = BY_SLUG["kortrijk-toeleiders-1-loketdienst"]
+    first, last = "Trekker", record.fiches[0].contact[0].email  # the fiche's first label and last line
+    assert any(first in page and last in page for page in pages)
+    assert len(pages) <= 3
