@@ -124,7 +124,7 @@ def main(sizes: list[int]) -> None:
             os.environ["PYTHONPATH"] = f"{ROOT}{os.pathsep}{env_path}" if env_path else str(ROOT)
             rows = {
                 "gids check": measure(gids + ["check", "praktijken"], project),
-                "gids build": measure(gids + ["build"], project),
+                "gids build": measure(gids + ["build", "--zonder-pdf"], project),
                 "plain mkdocs build": measure([python, "-m", "mkdocs", "build", "-q"], plain),
             }
             for name, (seconds, peak) in rows.items():

@@ -247,7 +247,7 @@ def make_project(base: Path, count: int | None) -> Path:
 def build_site(project: Path, target: Path) -> tuple[Path, float]:
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "generator.cli", "build", "-d", str(target)],
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "build", "--zonder-pdf", "-d", str(target)],
                             cwd=project, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         raise SystemExit(f"gids build failed:\n{result.stderr[-3000:]}")

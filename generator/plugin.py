@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config import base
@@ -33,7 +34,18 @@ class GidsConfig(base.Config):
     """Folder whose ``fragments/`` holds the page-type templates."""
 
 
+@dataclass(frozen=True)
+class Download:
+    """The guide's PDF beside the site (set by ``gids build``), for the home page's download link."""
+
+    bestand: str
+    paginas: int
+    grootte: str  # "1,4 MB"
+
+
 class GidsPlugin(BasePlugin[GidsConfig]):
+    download: Download | None = None
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         vocab = load_vocab()
@@ -66,7 +78,7 @@ class GidsPlugin(BasePlugin[GidsConfig]):
             """URL of a site path (e.g. 'themas/taal/'), relative to the current page."""
             return get_relative_url(target, page.url)
 
-        context = dict(m=self.model, vocab=self.model.vocab, link=link, inhoud=html, page_url=page.url)
+        context = dict(m=self.model, vocab=self.model.vocab, link=link, inhoud=html, page_url=page.url, download=self.download)
         if generated is None:  # the hand-written home page gets its entry points appended
             return html + self.env.get_template("home.html").render(**context)
         return self.env.get_template(generated.fragment).render(**context, **generated.context)

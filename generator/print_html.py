@@ -1,0 +1,188 @@
+"""The print edition as one HTML document: what goes in (an ``Editie``) and its assembly.
+
+The guide's order comes from boek.yml; the practices of a chapter follow
+``guide_order``. Record values reach the HTML only through the autoescaping
+templates in ``theme/print``; Markdown (stories, narrative pages) is rendered
+here with the site's extensions, headings shifted to their depth in the book.
+"""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+import markdown
+from markdown.extensions.smarty import SmartyExtension
+from markdown.extensions.toc import TocExtension, slugify
+from markdown.treeprocessors import Treeprocessor
+
+from .book import Boek, Deel, Hoofdstuk, Pagina, guide_order
+from .model import Praktijk
+from .vocab import Vocab
+
+PARTNERS = (
+    "Agentschap Integratie en Inburgering",
+    "Agentschap Binnenlands Bestuur",
+    "VVSG",
+    "IN-Gent",
+    "Atlas, integratie & inburgering Antwerpen",
+)
+UITGEVER = "Agentschap Integratie en Inburgering, Agentschap Binnenlands Bestuur, VVSG, IN-Gent en Atlas"
+COLOFON = "colofon"  # the narrative page (file stem) a selection edition keeps
+MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+           "oktober", "november", "december")
+
+
+@dataclass(frozen=True)
+class HoofdstukInhoud:
+    """A chapter as printed: its framing pages and the practices of this edition, in guide order."""
+
+    hoofdstuk: Hoofdstuk
+    deel: Deel
+    praktijken: tuple[Praktijk, ...]
+
+    @property
+    def anker(self) -> str:
+        return f"hoofdstuk-{self.hoofdstuk.id}"
+
+
+@dataclass(frozen=True)
+class DeelInhoud:
+    deel: Deel
+    hoofdstukken: tuple[HoofdstukInhoud, ...]
+
+    @property
+    def anker(self) -> str:
+        return f"deel-{self.deel.term.id}"
+
+
+@dataclass(frozen=True)
+class Editie:
+    """One printed edition: the whole guide, or a selection with its own title."""
+
+    titel: str
+    ondertitel: str
+    onderdelen: tuple[Pagina | DeelInhoud, ...]
+    selectie: str | None = None  # what was selected, in words; None for the whole guide
+
+    @property
+    def praktijken(self) -> list[Praktijk]:
+        return [p for part in self.onderdelen if isinstance(part, DeelInhoud)
+                for h in part.hoofdstukken for p in h.praktijken]
+
+    def ankers(self) -> dict[str, str]:
+        """Every link target in the document and the title it leads to."""
+        found: dict[str, str] = {}
+        for part in self.onderdelen:
+            if isinstance(part, Pagina):
+                found[page_anchor(part)] = part.titel
+                continue
+            found[part.anker] = part.deel.term.label
+            for h in part.hoofdstukken:
+                found[h.anker] = h.hoofdstuk.term.label
+                found.update({page_anchor(s): s.titel for s in h.hoofdstuk.situering})
+                found.update({f"praktijk-{p.slug}": p.volledige_titel for p in h.praktijken})
+        return found
+
+
+def make_edition(boek: Boek, records: list[Praktijk], *, titel: str | None = None,
+                 selectie: str | None = None) -> Editie:
+    """The edition of these records. A selection keeps only the chapters with a selected practice
+    (with their framing articles) and, of the narrative pages, only the colophon."""
+    per_chapter: dict[str, list[Praktijk]] = {}
+    for record in records:
+        per_chapter.setdefault(record.hoofdstuk, []).append(record)
+    parts: list[Pagina | DeelInhoud] = []
+    for part in boek.onderdelen:
+        if isinstance(part, Pagina):
+            if selectie is None or Path(part.src).stem == COLOFON:
+                parts.append(part)
+            continue
+        chapters = tuple(HoofdstukInhoud(h, part, tuple(guide_order(per_chapter.get(h.id, []))))
+                         for h in part.hoofdstukken)
+        if selectie is not None:
+            chapters = tuple(h for h in chapters if h.praktijken)
+        if chapters:
+            parts.append(DeelInhoud(part, chapters))
+    ondertitel = f"Een selectie uit de inspiratiegids ‘{boek.titel}’" if selectie and titel else boek.ondertitel
+    return Editie(titel or boek.titel, ondertitel, tuple(parts), selectie)
+
+
+# ---------------------------------------------------------------- Markdown
+
+class _ShowAddress(Treeprocessor):
+    """On paper a link is dead: mark web links whose text does not show where they lead."""
+
+    def run(self, root: etree.Element) -> None:
+        for a in root.iter("a"):
+            href = a.get("href", "")
+            text = "".join(a.itertext()).strip().lower()
+            bare = re.sub(r"^(https?://)?(www\.)?", "", href.lower()).rstrip("/")
+            if href.startswith(("http://", "https://")) and bare not in re.sub(r"^(https?://)?(www\.)?", "", text):
+                a.set("class", "toon-adres")
+
+
+class _PrintExtension(markdown.Extension):
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_ShowAddress(md), "toon_adres", 1)
+
+
+def render_markdown(text: str, *, prefix: str, shift: int, raw_html: bool = False) -> str:
+    """Markdown to HTML with the site's extensions (mkdocs.yml); ``#`` becomes ``h{1 + shift}``.
+
+    Heading ids get ``prefix`` so they stay unique in the one document. Without ``raw_html``
+    any HTML in the text is shown as text, never interpreted.
+    """
+    md = markdown.Markdown(extensions=[
+        TocExtension(permalink=False, slugify=lambda value, sep: f"{prefix}-{slugify(value, sep)}"),
+        "tables", "sane_lists", SmartyExtension(smart_quotes=False), _PrintExtension()])
+    if not raw_html:
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+    html = md.convert(text)
+    return re.sub(r"<(/?)h([1-6])\b", lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", html)
+
+
+def _body_of(page_text: str) -> str:
+    """A narrative page without front matter and its first ``#`` heading (the template prints the title)."""
+    text = re.sub(r"\A---\n.*?\n---\n", "", page_text, flags=re.S)
+    return re.sub(r"^#\s+.*\n?", "", text, count=1, flags=re.M)
+
+
+# ---------------------------------------------------------------- HTML
+
+def print_env(theme_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(theme_dir / "print"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["tel"] = lambda number: "".join(ch for ch in number if ch.isdigit() or ch == "+")
+    env.filters["weblink"] = lambda site: site if site.startswith(("http://", "https://")) else f"https://{site}"
+    env.filters["datum"] = lambda d: f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
+    env.tests["deel"] = lambda part: isinstance(part, DeelInhoud)
+    env.tests["colofon"] = lambda part: isinstance(part, Pagina) and Path(part.src).stem == COLOFON
+    return env
+
+
+def page_anchor(pagina: Pagina) -> str:
+    return "pagina-" + Path(pagina.src).stem
+
+
+def build_html(editie: Editie, *, docs_dir: Path, theme_dir: Path, vocab: Vocab, datum: str) -> str:
+    """The whole edition as one HTML document (``datum``: W3C date for the PDF metadata)."""
+
+    def pagina(page: Pagina, shift: int) -> str:
+        text = (docs_dir / page.src).read_text(encoding="utf-8")
+        return render_markdown(_body_of(text), prefix=page_anchor(page), shift=shift, raw_html=True)
+
+    def verhaal(p: Praktijk) -> str:
+        return render_markdown(p.verhaal, prefix=f"praktijk-{p.slug}", shift=2)
+
+    return print_env(theme_dir).get_template("gids.html").render(
+        e=editie, vocab=vocab, partners=PARTNERS, uitgever=UITGEVER, datum=datum,
+        pagina=pagina, verhaal=verhaal, anker=page_anchor)

@@ -1,0 +1,266 @@
+"""The print edition: the real guide and two selections, laid out by WeasyPrint and read back with pypdf."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator.book import load_book
+from generator.catalog import load_catalog
+from generator.facets import Facets
+from generator.pdf import local_fetcher, metadata_date
+from generator.selectie import Selectie, SelectieFout, select
+from generator.print_html import UITGEVER, render_markdown
+from generator.vocab import load_vocab
+
+from .conftest import ROOT, run_gids
+
+CATALOG = load_catalog(ROOT / "praktijken")
+VOCAB = load_vocab()
+BOEK, _ = load_book(ROOT / "boek.yml", ROOT / "docs", VOCAB)
+BY_SLUG = CATALOG.by_slug()
+AALST = "aalst-netoverschrijdende-taalstimuleringsprojecten"
+KORTRIJK = "kortrijk-toeleiders-1-loketdienst"
+
+
+def norm(text: str) -> str:
+    """Whitespace collapsed; a line broken after a hyphen ('faciliteiten-|gemeenten') joined again."""
+    return re.sub(r"(?<=\w)- (?=\w)", "-", " ".join(text.split()))
+
+
+@dataclass
+class Gelezen:
+    """A PDF read back: its reader, the text of every page and the outline as (level, title, page number)."""
+
+    path: Path
+    reader: PdfReader
+    pages: list[str]
+    outline: list[tuple[int, str, int]]
+    stderr: str = ""
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.pages)
+
+    def toc(self) -> str:
+        """The table of contents: from 'Inhoud' up to the page the next top-level bookmark opens."""
+        start = next(number for level, title, number in self.outline if title == "Inhoud")
+        end = next(number for level, title, number in self.outline if level == 1 and number > start)
+        return " ".join(self.pages[start - 1:end - 1])
+
+    def toc_page(self, title: str) -> int:
+        match = re.search(re.escape(norm(title)) + r"[\s.]*?(\d+)(?!\d)", self.toc())
+        assert match, f"'{title}' staat niet in de inhoudstafel"
+        return int(match.group(1))
+
+
+def read(path: Path, stderr: str = "") -> Gelezen:
+    reader = PdfReader(path)
+    outline: list[tuple[int, str, int]] = []
+
+    def walk(items, level: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, level + 1)
+            else:
+                outline.append((level, item.title, reader.get_destination_page_number(item) + 1))
+
+    walk(reader.outline, 1)
+    return Gelezen(path, reader, [norm(page.extract_text()) for page in reader.pages], outline, stderr)
+
+
+def make(tmp: Path, name: str, *options: str) -> Gelezen:
+    target = tmp / name
+    result = run_gids("pdf", "-o", str(target), *options)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return read(target, result.stderr)
+
+
+@pytest.fixture(scope="module")
+def gids(tmp_path_factory) -> Gelezen:
+    return make(tmp_path_factory.mktemp("pdf"), "gids.pdf")
+
+
+# ---------------------------------------------------------------- the whole guide
+
+def test_page_count_is_plausible(gids):
+    """The 2016 guide has about 130 pages; ours has the same texts plus the practices of later sources."""
+    assert 100 <= len(gids.pages) <= 170, len(gids.pages)
+
+
+@pytest.mark.parametrize("record", CATALOG.records, ids=lambda r: r.slug)
+def test_toc_page_number_is_where_the_practice_starts(gids, record):
+    number = gids.toc_page(record.volledige_titel)
+    page = gids.pages[number - 1]
+    assert norm(f"{record.plaats.upper()} {record.titel}") in page, f"titel niet op p. {number}"
+    assert norm(record.samenvatting)[:80] in page, f"samenvatting niet op p. {number}"
+    assert (3, record.volledige_titel, number) in gids.outline, "geen bladwijzer naar dezelfde pagina"
+
+
+def test_chapters_parts_and_narrative_pages_have_bookmarks_and_toc_entries(gids):
+    titles = {(level, title) for level, title, _ in gids.outline}
+    for part in BOEK.onderdelen:
+        if hasattr(part, "hoofdstukken"):
+            assert (1, part.term.label) in titles
+            for h in part.hoofdstukken:
+                assert (2, h.term.label) in titles
+                page = gids.toc_page(h.term.label)
+                assert norm(h.term.label) in gids.pages[page - 1]
+                for s in h.situering:
+                    assert (3, s.titel) in titles
+                    assert norm(s.titel) in gids.pages[gids.toc_page(s.titel) - 1]
+        else:
+            assert (1, part.titel) in titles
+            assert norm(part.titel) in gids.pages[gids.toc_page(part.titel) - 1]
+
+
+def test_guide_order_puts_the_colophon_last(gids):
+    top = [title for level, title, _ in gids.outline if level == 1]
+    assert top[:3] == ["Inhoud", "Voorwoord", "Asielaanvragen en profiel van vluchtelingen in cijfers"]
+    assert top[-2:] == ["Voorstelling partners", "Colofon"]
+    assert "Van opvang naar samenleven" in gids.pages[0] and "Atlas" in gids.pages[0]
+
+
+def test_the_four_aalst_fiches_stand_together_and_unknown_values_say_niet_vermeld(gids):
+    aalst = BY_SLUG[AALST]
+    fiche_pages = {i for i, page in enumerate(gids.pages) for f in aalst.fiches if f"FICHE: {f.naam.upper()}" in page}
+    assert len(fiche_pages) == 1, fiche_pages
+    record = next(r for r in CATALOG.records if any(f.periode is None for f in r.fiches))
+    start = gids.toc_page(record.volledige_titel)
+    assert "niet vermeld" in " ".join(gids.pages[start - 1:start + 3])
+
+
+def test_metadata_language_and_fonts(gids):
+    info = gids.reader.metadata
+    assert info.title == "Van opvang naar samenleven"
+    assert info.author == UITGEVER
+    assert info["/CreationDate"].startswith("D:" + metadata_date(CATALOG.records)[:10].replace("-", ""))
+    catalog = gids.reader.trailer["/Root"]
+    assert catalog["/Lang"] == "nl"
+    assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"]  # tagged (PDF/UA-1)
+    toc_links = [a.get_object()["/Contents"] for a in gids.reader.pages[1]["/Annots"]]
+    assert "Naar Voorwoord" in toc_links and all(text.startswith("Naar ") for text in toc_links)
+    names = set()
+    for page in gids.reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = (font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font)["/FontDescriptor"]
+            assert any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3")), font["/BaseFont"]
+            names.add(str(font["/BaseFont"]).split("+")[-1])
+    assert names and all(name.startswith("Source-Sans-3") for name in names), names
+
+
+def test_two_builds_are_byte_identical_and_the_site_links_the_guide(gids, built_site):
+    assert (built_site / "van-opvang-naar-samenleven.pdf").read_bytes() == gids.path.read_bytes()
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="van-opvang-naar-samenleven.pdf"' in home
+    assert f"({len(gids.pages)} pagina's" in home
+
+
+# ---------------------------------------------------------------- selections
+
+@pytest.fixture(scope="module")
+def huisvesting(tmp_path_factory) -> Gelezen:
+    return make(tmp_path_factory.mktemp("pdf"), "huisvesting.pdf", "--thema", "huisvesting", "--voortgang")
+
+
+@pytest.fixture(scope="module")
+def twee(tmp_path_factory) -> Gelezen:
+    return make(tmp_path_factory.mktemp("pdf"), "twee.pdf", "--praktijk", AALST, "--praktijk", KORTRIJK,
+                "--titel", "Inspiratiedag taal")
+
+
+def assert_holds_exactly(edition: Gelezen, chosen: set[str]) -> None:
+    practices = {title for level, title, _ in edition.outline if level == 3} - {
+        s.titel for h in BOEK.hoofdstukken for s in h.situering}
+    assert practices == {BY_SLUG[slug].volledige_titel for slug in chosen}
+    for record in CATALOG.records:
+        heading = norm(f"{record.plaats.upper()} {record.titel}")  # as the practice's first page shows it
+        if record.slug in chosen:
+            page = edition.pages[edition.toc_page(record.volledige_titel) - 1]
+            assert heading in page and norm(record.samenvatting)[:80] in page
+        else:
+            assert heading not in edition.text, record.slug
+            assert norm(record.volledige_titel) not in edition.toc(), record.slug
+    chapters = {title for level, title, _ in edition.outline if level == 2}
+    assert chapters == {VOCAB.hoofdstukken[BY_SLUG[slug].hoofdstuk].label for slug in chosen}
+
+
+def test_theme_selection_holds_exactly_its_practices_with_its_own_toc(huisvesting):
+    chosen = {r.slug for r in CATALOG.records if "huisvesting" in r.themas}
+    assert_holds_exactly(huisvesting, chosen)
+    top = [title for level, title, _ in huisvesting.outline if level == 1]
+    assert "Voorwoord" not in top and "Voorstelling partners" not in top and top[-1] == "Colofon"
+    assert "Selectie: thema Huisvesting" in huisvesting.pages[0]
+    assert len(huisvesting.pages) < 40
+
+
+def test_slug_selection_has_its_own_title(twee):
+    assert_holds_exactly(twee, {AALST, KORTRIJK})
+    assert twee.reader.metadata.title == "Inspiratiedag taal"
+    assert "Inspiratiedag taal" in twee.pages[0] and "2 gekozen praktijken" in twee.pages[0]
+
+
+def test_progress_only_when_asked_or_on_a_terminal(huisvesting, twee):
+    assert "opmaak (WeasyPrint)" in huisvesting.stderr and "PDF geschreven" in huisvesting.stderr
+    assert twee.stderr == ""  # not a terminal, not asked
+
+
+def test_unknown_ids_are_refused_in_dutch_with_the_valid_ones(tmp_path):
+    result = run_gids("pdf", "--thema", "Huisvestin", "--provincie", "nergens", "-o", str(tmp_path / "x.pdf"))
+    assert result.returncode == 1
+    assert "--thema: onbekende waarde 'Huisvestin' (bedoelde je 'huisvesting'?)" in result.stderr
+    assert "--provincie: onbekende waarde 'nergens'; kies uit: antwerpen, brussel," in result.stderr
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_selection_is_and_across_kinds_or_within_one():
+    facets = Facets(CATALOG.records, VOCAB)
+
+    def slugs(**kinds) -> set[str]:
+        return {r.slug for r in select(Selectie(**kinds), CATALOG.records, VOCAB, facets)[0]}
+
+    either = slugs(themas=("huisvesting", "werk"))
+    assert either == {r.slug for r in CATALOG.records if {"huisvesting", "werk"} & set(r.themas)}
+    both = slugs(themas=("huisvesting", "werk"), provincies=("Oost-Vlaanderen",))
+    assert both == {s for s in either if "oost-vlaanderen" in facets.values[s]["provincie"]} and both
+    assert slugs(hoofdstukken=("onderwijs",), praktijken=(AALST, KORTRIJK)) == {AALST}
+    with pytest.raises(SelectieFout, match="geen enkele praktijk"):
+        slugs(hoofdstukken=("levensbeschouwing",), praktijken=(AALST,))
+
+
+# ---------------------------------------------------------------- no network, no raw HTML
+
+def test_url_fetcher_reads_project_files_and_refuses_everything_else():
+    fetcher = local_fetcher(ROOT)
+    font = ROOT / "theme/assets/fonts/source-sans-3-latin-400-normal.woff2"
+    assert fetcher.fetch(font.as_uri()).read() == font.read_bytes()
+    for url in ("http://example.com", "https://example.com/logo.png", "ftp://example.com/x",
+                "data:image/png;base64,iVBORw0KGgo=", "file:///etc/passwd", (ROOT / "../x").resolve().as_uri()):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
+    assert fetcher.refused[0] == "http://example.com"
+
+
+def test_an_image_on_the_web_is_not_fetched_while_rendering():
+    from weasyprint import HTML
+
+    fetcher = local_fetcher(ROOT)
+    HTML(string='<p><img src="http://example.com/foto.png"></p>', base_url=ROOT.as_uri() + "/", url_fetcher=fetcher).write_pdf()
+    assert fetcher.refused == ["http://example.com/foto.png"]
+
+
+def test_stories_cannot_smuggle_html():
+    html = render_markdown("Tekst <img src='http://example.com/x.png'> en\n\n<div>blok</div>\n\n## Kop", prefix="p", shift=2)
+    assert "<img" not in html and "<div>" not in html and "&lt;div&gt;" in html
+    assert '<h4 id="p-kop">Kop</h4>' in html
+
+
+def test_web_links_show_their_address_on_paper_unless_the_text_already_does():
+    html = render_markdown("[de website](https://www.solidair.stad.gent/) en [mind-spring.be](http://mind-spring.be)",
+                           prefix="p", shift=2)
+    assert '<a class="toon-adres" href="https://www.solidair.stad.gent/">de website</a>' in html
+    assert '<a href="http://mind-spring.be">mind-spring.be</a>' in html
