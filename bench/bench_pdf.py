@@ -1,0 +1,92 @@
+"""Measure the print edition: `gids pdf` beside a plain `weasyprint` run on the same HTML.
+
+Usage: .venv/bin/python bench/bench_pdf.py [echt | N ...]   (default: echt 200)
+
+For each catalogue ("echt" = the real records, N = N synthetic records made from them,
+as in bench_build.py) it prints the wall time, peak memory (max RSS) and page count of
+  - gids pdf                the whole guide, as editors and `gids build` make it;
+  - plain weasyprint        `python -m weasyprint` on exactly the HTML gids pdf lays out,
+                            with the same PDF/UA variant, no progress, no link descriptions;
+and the ratio. Each command runs in its own process. Target: the whole real guide within
+10 s on this machine, at no more than 1.05x the plain WeasyPrint time of the same HTML.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_build import measure, synthetic_records  # noqa: E402
+
+from generator.pdf import Bronnen, load_inputs, metadata_date  # noqa: E402
+from generator.print_html import build_html, make_edition  # noqa: E402
+
+TARGET_SECONDS, TARGET_RATIO = 10.0, 1.05
+
+
+def make_project(base: Path, count: int | None) -> Path:
+    project = base / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "boek.yml"):
+        shutil.copy(ROOT / name, project / name)
+    for folder in ("docs", "theme"):
+        shutil.copytree(ROOT / folder, project / folder)
+    if count is None:
+        shutil.copytree(ROOT / "praktijken", project / "praktijken")
+    else:
+        synthetic_records(project / "praktijken", count)
+    return project
+
+
+def write_plain_html(project: Path) -> Path:
+    """The HTML gids pdf lays out, as a file beside the print template (so its relative URLs resolve)."""
+    bronnen = Bronnen.in_map(project)
+    invoer = load_inputs(bronnen)
+    assert not invoer.errors, invoer.errors[:3]
+    editie = make_edition(invoer.boek, invoer.records)
+    html = build_html(editie, docs_dir=bronnen.docs, theme_dir=bronnen.theme, vocab=invoer.vocab,
+                      datum=metadata_date(editie.praktijken))
+    target = bronnen.theme / "print" / "bench.html"
+    target.write_text(html, encoding="utf-8")
+    return target
+
+
+def pages(pdf: Path) -> int:
+    from pypdf import PdfReader
+    return len(PdfReader(pdf).pages)
+
+
+def main(sizes: list[str]) -> None:
+    python = sys.executable
+    os.environ["PYTHONPATH"] = str(ROOT) + (os.pathsep + os.environ["PYTHONPATH"] if os.environ.get("PYTHONPATH") else "")
+    print(f"# gids pdf bench (Python {sys.version.split()[0]}, {os.cpu_count()} cores)")
+    print(f"{'catalogus':>10} {'stap':<18} {'seconden':>9} {'piek MiB':>9} {'pagina':>7}")
+    for size in sizes:
+        count = None if size == "echt" else int(size)
+        with tempfile.TemporaryDirectory(prefix="gids-pdf-bench-") as tmp:
+            project = make_project(Path(tmp), count)
+            html = write_plain_html(project)
+            gids_pdf, plain_pdf = project / "gids.pdf", project / "plain.pdf"
+            rows = {
+                "gids pdf": measure([python, "-m", "generator.cli", "pdf", "-o", str(gids_pdf)], project),
+                "plain weasyprint": measure([python, "-m", "weasyprint", "--pdf-variant", "pdf/ua-1", str(html),
+                                             str(plain_pdf)], project),
+            }
+            label = "echt" if count is None else str(count)
+            for name, (seconds, peak), pdf in zip(rows, rows.values(), (gids_pdf, plain_pdf)):
+                print(f"{label:>10} {name:<18} {seconds:>9.2f} {peak:>9.0f} {pages(pdf):>7}")
+            ratio = rows["gids pdf"][0] / rows["plain weasyprint"][0]
+            met = ratio <= TARGET_RATIO and (count is not None or rows["gids pdf"][0] <= TARGET_SECONDS)
+            print(f"{label:>10} {'gids / plain':<18} {ratio:>9.2f}x   "
+                  f"[doel: hele gids <= {TARGET_SECONDS:.0f} s en <= {TARGET_RATIO}x: {'gehaald' if met else 'NIET gehaald'}]")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:] or ["echt", "200"])
