@@ -65,15 +65,24 @@ def synthetic_records(folder: Path, count: int, seed: int = 2016) -> None:
             encoding="utf-8")
 
 
+def copy_project(base: Path, count: int | None) -> Path:
+    """A copy of this project in base/gids; with `count`, its records replaced by synthetic ones."""
+    project = base / "gids"
+    project.mkdir()
+    for name in ("mkdocs.yml", "boek.yml"):
+        shutil.copy(ROOT / name, project / name)
+    for folder in ("docs", "theme"):
+        shutil.copytree(ROOT / folder, project / folder)
+    if count is None:
+        shutil.copytree(ROOT / "praktijken", project / "praktijken")
+    else:
+        synthetic_records(project / "praktijken", count)
+    return project
+
+
 def make_projects(base: Path, count: int) -> tuple[Path, Path]:
     """A gids project and a plain MkDocs project with the same pages."""
-    gids = base / "gids"
-    gids.mkdir()
-    for name in ("mkdocs.yml", "boek.yml"):
-        shutil.copy(ROOT / name, gids / name)
-    for folder in ("docs", "theme"):
-        shutil.copytree(ROOT / folder, gids / folder)
-    synthetic_records(gids / "praktijken", count)
+    gids = copy_project(base, count)
 
     plain = base / "plain"
     shutil.copytree(gids / "docs", plain / "docs")

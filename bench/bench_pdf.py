@@ -13,8 +13,6 @@ and the ratio. Each command runs in its own process. Target: the whole real guid
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -23,26 +21,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_build import measure, synthetic_records  # noqa: E402
+from bench_build import copy_project, measure  # noqa: E402
 
 from generator.pdf import Bronnen, load_inputs, metadata_date  # noqa: E402
 from generator.print_html import build_html, make_edition  # noqa: E402
 
 TARGET_SECONDS, TARGET_RATIO = 10.0, 1.05
 
-
-def make_project(base: Path, count: int | None) -> Path:
-    project = base / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "boek.yml"):
-        shutil.copy(ROOT / name, project / name)
-    for folder in ("docs", "theme"):
-        shutil.copytree(ROOT / folder, project / folder)
-    if count is None:
-        shutil.copytree(ROOT / "praktijken", project / "praktijken")
-    else:
-        synthetic_records(project / "praktijken", count)
-    return project
 
 
 def write_plain_html(project: Path) -> Path:
@@ -71,7 +56,7 @@ def main(sizes: list[str]) -> None:
     for size in sizes:
         count = None if size == "echt" else int(size)
         with tempfile.TemporaryDirectory(prefix="gids-pdf-bench-") as tmp:
-            project = make_project(Path(tmp), count)
+            project = copy_project(Path(tmp), count)
             html = write_plain_html(project)
             gids_pdf, plain_pdf = project / "gids.pdf", project / "plain.pdf"
             rows = {

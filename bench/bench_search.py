@@ -40,7 +40,6 @@ import mimetypes
 import os
 import random
 import re
-import shutil
 import statistics
 import subprocess
 import sys
@@ -58,7 +57,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from bench_build import synthetic_records  # noqa: E402
+from bench_build import copy_project  # noqa: E402
 from generator import lunr_nl, search  # noqa: E402
 from generator.catalog import load_catalog  # noqa: E402
 from generator.vocab import load_vocab  # noqa: E402
@@ -231,17 +230,7 @@ def bench_size(base: Path, count: int | None, browser, n_queries: int) -> tuple[
 
 def make_project(base: Path, count: int | None) -> Path:
     """A copy of this project; with `count`, its records replaced by synthetic ones."""
-    project = base / "gids"
-    project.mkdir()
-    for name in ("mkdocs.yml", "boek.yml"):
-        shutil.copy(ROOT / name, project / name)
-    for folder in ("docs", "theme"):
-        shutil.copytree(ROOT / folder, project / folder)
-    if count is None:
-        shutil.copytree(ROOT / "praktijken", project / "praktijken")
-    else:
-        synthetic_records(project / "praktijken", count)
-    return project
+    return copy_project(base, count)
 
 
 def build_site(project: Path, target: Path) -> tuple[Path, float]:

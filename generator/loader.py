@@ -218,7 +218,7 @@ def _events_with_recovery(path: str, yaml_text: str, offset: int, errors: list[R
             errors.append(RecordError(path, line, column, "", f"het bestand bevat een onzichtbaar stuurteken "
                                                               f"(U+{exc.character if isinstance(exc.character, int) else ord(exc.character):04X}); verwijder het"))
             return None, skipped
-        except yaml.YAMLError as exc:
+        except yaml.YAMLError:
             errors.append(RecordError(path, 1 + offset, 1, "", "YAML-syntaxfout: de front matter kan niet gelezen worden"))
             return None, skipped
         if len(errors) >= 2 and errors[-1] == errors[-2]:  # recovery made no progress

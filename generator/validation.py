@@ -56,9 +56,8 @@ class _Checker:
             else:
                 present[key] = (key_node, value)
         for key, rule in rules.items():
-            required = rule.required if isinstance(rule, FieldRule) else False
             # a typo'd key already says what is missing: one problem, one message
-            if required and key not in present and key not in skip and key not in suggested:
+            if rule.required and key not in present and key not in skip and key not in suggested:
                 name = f"{where}.{key}" if where else key
                 hint = f"; schrijf '{ONBEKEND}' als de bron het niet vermeldt" if rule.onbekend_allowed else ""
                 self.err(mapping, name, f"verplicht veld ontbreekt ({rule.uitleg}){hint}")

@@ -9,8 +9,14 @@ import threading
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
+
+from generator.catalog import load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
+# Debian's chromium, headless, without the background calls that this closed network refuses
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
 def run_gids(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
@@ -39,3 +45,19 @@ def served_site(built_site):
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def records():
+    """The real records; they must all be valid."""
+    catalog = load_catalog(ROOT / "praktijken")
+    assert catalog.ok
+    return catalog.records

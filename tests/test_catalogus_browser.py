@@ -15,15 +15,13 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from generator.catalog import load_catalog
 from generator.facets import Facets
 from generator.vocab import load_vocab
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
 
 CATALOG = load_catalog(ROOT / "praktijken")
 FACETS = Facets(CATALOG.records, load_vocab())
@@ -65,12 +63,6 @@ def static_host(folder: Path):
 
 # ---------- fixtures ----------
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture

@@ -5,29 +5,24 @@ import io
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 from pypdf import PdfReader
 
 from generator.catalog import load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent
 BY_SLUG = load_catalog(ROOT / "praktijken").by_slug()
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
 @pytest.fixture(scope="module")
-def printed(served_site):
+def printed(browser, served_site):
     """slug -> text of each printed page."""
     out = {}
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        for slug in ("kortrijk-toeleiders-1-loketdienst", "aalst-netoverschrijdende-taalstimuleringsprojecten"):
-            page.goto(f"{served_site}praktijken/{slug}/", wait_until="networkidle")
-            pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
-            out[slug] = [" ".join(pg.extract_text().split()) for pg in PdfReader(io.BytesIO(pdf)).pages]
-        browser.close()
+    page = browser.new_page()
+    for slug in ("kortrijk-toeleiders-1-loketdienst", "aalst-netoverschrijdende-taalstimuleringsprojecten"):
+        page.goto(f"{served_site}praktijken/{slug}/", wait_until="networkidle")
+        pdf = page.pdf(format="A4", print_background=True, prefer_css_page_size=True)
+        out[slug] = [" ".join(pg.extract_text().split()) for pg in PdfReader(io.BytesIO(pdf)).pages]
+    page.close()
     return out
 
 

@@ -212,13 +212,6 @@ def rank(records, folder: Path) -> dict[str, list[tuple[str, float]]]:
 
 
 @pytest.fixture(scope="module")
-def records():
-    catalog = load_catalog(ROOT / "praktijken")
-    assert catalog.ok
-    return catalog.records
-
-
-@pytest.fixture(scope="module")
 def ranked(records, tmp_path_factory):
     if not shutil.which("node"):
         pytest.fail("node is needed to run the browser's search code (apt-get install nodejs)")

@@ -13,7 +13,6 @@ import pytest
 import yaml
 
 from generator import lunr_nl, search
-from generator.catalog import load_catalog
 from generator.vocab import load_vocab
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,13 +24,6 @@ TRICKY = ["geïnteresseerden", "één", "coördinator", "België", "reëel", "id
           "yoga", "maaien", "kaas", "heden", "mogelijkheden", "lichamelijke", "gemeenten", "bibliotheken",
           "«Welkom»", "(OKAN-klas)", "NT2-aanbod", "W13", "2016", "1.500", "‘taal’", "“samen”", "ocmw’s",
           "\u212aelvin", "ﬁnanciering", "straße", "İstanbul", "ΟΔΟΣ", "😀vrijwilligers", "vrij😀willigers", "x"]
-
-
-@pytest.fixture(scope="module")
-def records():
-    catalog = load_catalog(ROOT / "praktijken")
-    assert catalog.ok
-    return catalog.records
 
 
 @pytest.fixture(scope="module")

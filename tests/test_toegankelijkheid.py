@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
-from tests.test_catalogus_browser import CHROMIUM_ARGS, TIMEOUT, static_host, wait_until_loaded
+from tests.test_catalogus_browser import TIMEOUT, static_host, wait_until_loaded
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -28,12 +28,6 @@ PAGES = {
 }
 
 
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
