@@ -20,6 +20,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .book import Boek, Deel, Hoofdstuk, Pagina, guide_order
 from .model import Praktijk
+from .templates import safe_env
 from .vocab import Vocab
 
 PARTNERS = (
@@ -31,8 +32,6 @@ PARTNERS = (
 )
 UITGEVER = "Agentschap Integratie en Inburgering, Agentschap Binnenlands Bestuur, VVSG, IN-Gent en Atlas"
 COLOFON = "colofon"  # the narrative page (file stem) a selection edition keeps
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-           "oktober", "november", "december")
 
 
 @dataclass(frozen=True)
@@ -154,16 +153,7 @@ def _body_of(page_text: str) -> str:
 # ---------------------------------------------------------------- HTML
 
 def print_env(theme_dir: Path) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(theme_dir / "print"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.filters["tel"] = lambda number: "".join(ch for ch in number if ch.isdigit() or ch == "+")
-    env.filters["weblink"] = lambda site: site if site.startswith(("http://", "https://")) else f"https://{site}"
-    env.filters["datum"] = lambda d: f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
+    env = safe_env(theme_dir / "print")
     env.tests["deel"] = lambda part: isinstance(part, DeelInhoud)
     env.tests["colofon"] = lambda part: isinstance(part, Pagina) and Path(part.src).stem == COLOFON
     return env

@@ -16,6 +16,7 @@ from .book import Boek, Deel, Hoofdstuk, guide_order
 from .facets import Facets, gemeente_slug
 from .related import related
 from .model import Praktijk
+from .templates import safe_env
 from .vocab import Vocab
 
 
@@ -135,15 +136,4 @@ class SiteModel:
 
 
 def fragment_env(theme_dir: Path) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(theme_dir / "fragments"),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-    )
-    env.filters["labels"] = lambda ids, terms: ", ".join(terms[i].label for i in ids)
-    env.filters["tel"] = lambda number: "".join(ch for ch in number if ch.isdigit() or ch == "+")
-    env.filters["weblink"] = lambda site: site if site.startswith(("http://", "https://")) else f"https://{site}"
-    return env
+    return safe_env(theme_dir / "fragments")
