@@ -1,7 +1,7 @@
 """The fields of a record, as data: what each key holds and whether it is required.
 
-The validator enforces these rules; the editor documentation and (later) the
-JSON Schema are derived from the same table.
+The validator enforces these rules; the editor documentation and the JSON Schema
+(``schema.py``) are derived from the same table and the same patterns.
 """
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ class FieldRule:
     uitleg: str
     onbekend_allowed: bool = False  # the source may not state it: 'onbekend'
     vocab: str | None = None  # name of the closed list for id/ids
+    bereik: tuple[int, int] | None = None  # lowest and highest value of an int or year
 
 
 FICHE_FIELDS = ("trekker", "partners", "budget", "periode", "contact")
@@ -40,7 +41,7 @@ RECORD_FIELDS: dict[str, FieldRule] = {
     "start": FieldRule("month", False, "overschrijft het afgeleide startjaar (JJJJ of JJJJ-MM)"),
     "einde": FieldRule("month", False, "overschrijft het afgeleide eindjaar (JJJJ of JJJJ-MM)"),
     "lopend": FieldRule("bool", False, "overschrijft of de praktijk nog loopt (true of false)"),
-    "bedrag_eur": FieldRule("int", False, "overschrijft het afgeleide bedrag in euro (geheel getal)"),
+    "bedrag_eur": FieldRule("int", False, "overschrijft het afgeleide bedrag in euro (geheel getal)", bereik=(0, 10**9)),
     "vte": FieldRule("decimal", False, "overschrijft het afgeleide aantal voltijdse equivalenten (bv. 1.5)"),
 }
 
@@ -58,8 +59,8 @@ CONTACT_MEANS = ("email", "telefoon", "gsm", "adres", "website")
 
 BRON_FIELDS: dict[str, FieldRule] = {
     "titel": FieldRule("text", True, "titel van de bron"),
-    "jaar": FieldRule("year", True, "jaar van de bron"),
-    "pagina": FieldRule("int", False, "pagina in de gedrukte gids"),
+    "jaar": FieldRule("year", True, "jaar van de bron", bereik=(1900, 2100)),
+    "pagina": FieldRule("int", False, "pagina in de gedrukte gids", bereik=(1, 9999)),
     "url": FieldRule("url", False, "adres van de bron op het web"),
 }
 
@@ -69,3 +70,25 @@ PROJECT_FIELDS: dict[str, FieldRule] = {
 }
 
 SUMMARY_MAX = 300
+
+# The formats of text values. The validator matches them against the stripped text; the JSON
+# Schema publishes them as they are, so they stay within what ECMA-262 (editors' tools) reads too.
+_PHONE_SEP = r"[ ./()-]"
+PATTERNS: dict[str, str] = {
+    "slug": r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+    "date": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+    "month": r"^([0-9]{4})(?:-(0[1-9]|1[0-2]))?$",
+    "int": r"^[0-9]+$",
+    "decimal": r"^[0-9]+(?:[.,][0-9]+)?$",
+    "email": r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$",
+    # international (+, 10 to 13 digits) or Belgian/Dutch national (a leading 0, 9 or 10 digits)
+    "phone": rf"^(?:\+(?:{_PHONE_SEP}*[0-9]){{10,13}}{_PHONE_SEP}*|\+?{_PHONE_SEP}*0(?:{_PHONE_SEP}*[0-9]){{8,9}}{_PHONE_SEP}*)$",
+    "url": r"^https?://[^\s<>\"']+$",
+    # a contact's website may leave out the scheme, as the sources print it (www.eindhoven.nl)
+    "website": r"^(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?:[/?#][^\s<>\"']*)?$",
+}
+CONTACT_FORMATS = {"email": "email", "telefoon": "phone", "gsm": "phone", "website": "website"}
+
+# The words a bool field accepts, in any case.
+TRUE_WORDS = ("true", "ja")
+FALSE_WORDS = ("false", "nee")
