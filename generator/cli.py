@@ -37,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     schema = sub.add_parser("schema", help="het JSON Schema van een praktijk, voor de hulp in je editor")
     schema.add_argument("-o", "--uitvoer", type=Path, help="bestand om het schema in te schrijven (standaard: tonen)")
 
+    from .nieuw import add_nieuw_parser
+    add_nieuw_parser(sub)
+
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
@@ -52,6 +55,9 @@ def main(argv: list[str] | None = None) -> int:
             return run_pdf(args)
         if args.command == "schema":
             return run_schema(args.uitvoer)
+        if args.command == "nieuw":
+            from .nieuw import run_nieuw
+            return run_nieuw(args)
     except KeyboardInterrupt:
         return 130
     return 2
