@@ -59,6 +59,9 @@ def add_nieuw_parser(sub) -> None:
 def run_nieuw(args: argparse.Namespace, ask: Callable[[str], str] = input, interactive: bool | None = None) -> int:
     vocab = load_vocab()
     interactive = sys.stdin.isatty() if interactive is None else interactive
+    for option in ("plaats", "titel", "hoofdstuk", "slug"):  # an option of only spaces was not given
+        setattr(args, option, (getattr(args, option) or "").strip() or None)
+    args.thema = [thema for thema in args.thema if thema.strip()]
     missing = [option for option, value in (("--plaats", args.plaats), ("--titel", args.titel),
                                             ("--hoofdstuk", args.hoofdstuk), ("--thema", args.thema)) if not value]
     if missing and not interactive:
@@ -93,7 +96,7 @@ def run_nieuw(args: argparse.Namespace, ask: Callable[[str], str] = input, inter
 
 
 def _from_options(args: argparse.Namespace, vocab: Vocab) -> Keuzes:
-    plaats, titel = args.plaats.strip(), args.titel.strip()
+    plaats, titel = args.plaats, args.titel
     hoofdstuk = resolve("--hoofdstuk", args.hoofdstuk, vocab.hoofdstukken)
     themas = tuple(dict.fromkeys(resolve("--thema", value, vocab.themas) for value in args.thema))
     return Keuzes(plaats, titel, hoofdstuk, themas, _slug(args.slug, plaats, titel))
@@ -112,7 +115,8 @@ def _slug(given: str | None, plaats: str, titel: str) -> str:
     """The file name as the existing records have it: place and title, lower case, ASCII, hyphens."""
     slug = given.strip() if given else gemeente_slug(f"{plaats} {titel}")
     if not re.match(PATTERNS["slug"], slug):
-        raise NieuwFout(f"--slug: '{slug}' is geen geldige slug (verwacht kleine letters, cijfers en koppeltekens, "
+        where = "--slug" if given else "plaats en titel geven geen bruikbare bestandsnaam; kies er een met --slug"
+        raise NieuwFout(f"{where}: '{slug}' is geen geldige slug (verwacht kleine letters, cijfers en koppeltekens, "
                         "bv. gent-iedereen-onder-dak)")
     return slug
 

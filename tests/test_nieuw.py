@@ -14,6 +14,7 @@ from generator.nieuw import run_nieuw
 from generator.schema import SCHEMA_FILE, SITE_FILE, schema_json
 from generator.validation import validate_record
 from generator.vocab import load_vocab
+
 from .conftest import ROOT, run_gids
 from .test_schema import schema_problems
 
