@@ -421,9 +421,9 @@ def test_cli_drie_fouten_in_een_bestand(tmp_path):
     assert "Traceback" not in result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) == 3, result.stdout
-    assert lines[0].startswith(f"{target}:6:31: themas[2]: onbekende waarde 'sport'")
-    assert lines[1] == f"{target}:13:1: partner: onbekend veld 'partner': bedoelde je 'partners'?"
-    assert lines[2].startswith(f"{target}:17:20: YAML-syntaxfout: een ':' staat op een plaats waar YAML hem niet verwacht")
+    assert lines[0].startswith(f"{target}:7:31: themas[2]: onbekende waarde 'sport'")
+    assert lines[1] == f"{target}:14:1: partner: onbekend veld 'partner': bedoelde je 'partners'?"
+    assert lines[2].startswith(f"{target}:18:20: YAML-syntaxfout: een ':' staat op een plaats waar YAML hem niet verwacht")
 
 
 # --- crash-proofing ---------------------------------------------------------------------------------------------
