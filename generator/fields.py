@@ -109,3 +109,7 @@ CONTACT_FORMATS = {"email": "email", "telefoon": "phone", "gsm": "phone", "websi
 # The words a bool field accepts, in any case.
 TRUE_WORDS = ("true", "ja")
 FALSE_WORDS = ("false", "nee")
+
+# The story `gids nieuw` writes; the validator refuses a record that still holds it.
+VERHAAL_VOORBEELD = ("Vervang deze alinea door het verhaal van de praktijk in Markdown: de aanleiding, de aanpak en wat "
+                     "het opleverde, met tussentitels (`## Aanpak`) zoals in de bron.")

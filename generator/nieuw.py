@@ -19,14 +19,13 @@ from pathlib import Path
 import yaml
 
 from .facets import gemeente_slug
-from .fields import BRON_FIELDS, CONTACT_FIELDS, CONTACT_MEANS, PATTERNS, RECORD_FIELDS
+from .fields import BRON_FIELDS, CONTACT_FIELDS, CONTACT_MEANS, PATTERNS, RECORD_FIELDS, VERHAAL_VOORBEELD
 from .model import ONBEKEND
 from .schema import SCHEMA_FILE
 from .selectie import match_term, suggest_terms
 from .vocab import Term, Vocab, load_vocab
 
-VERHAAL = ("Vervang deze alinea door het verhaal van de praktijk in Markdown: de aanleiding, de aanpak en wat het "
-           "opleverde, met tussentitels (`## Aanpak`) zoals in de bron.")
+VERHAAL = VERHAAL_VOORBEELD
 
 
 class NieuwFout(Exception):

@@ -14,7 +14,8 @@ from pathlib import PurePath
 from . import derive
 from .errors import RecordError
 from .fields import (BRON_FIELDS, CONTACT_FIELDS, CONTACT_FORMATS, CONTACT_MEANS, FALSE_WORDS, FICHE_FIELDS, PATTERNS,
-                     PROJECT_FIELDS, RECORD_FIELDS, SUMMARY_MAX, TRUE_WORDS, FieldRule)
+                     PROJECT_FIELDS, RECORD_FIELDS, SUMMARY_MAX, TRUE_WORDS, VERHAAL_VOORBEELD,
+                     FieldRule)
 from .loader import Mapping, Node, RawRecord, Scalar, Sequence, read_record
 from .model import ONBEKEND, Afgeleid, Bron, Contact, Fiche, Praktijk
 from .vocab import Vocab, load_vocab
@@ -395,6 +396,9 @@ def _story(raw: RawRecord, c: _Checker) -> str:
         return ""
     in_code = False
     for number, line in enumerate(raw.story.split("\n"), start=raw.story_line):
+        if line.startswith(VERHAAL_VOORBEELD[:36]):
+            c.errors.append(RecordError(raw.path, number, 1, "verhaal", "de voorbeeldtekst van 'gids nieuw' staat er nog; "
+                                                                      "vervang ze door het verhaal van de praktijk"))
         if line.lstrip().startswith(("```", "~~~")):
             in_code = not in_code
             continue

@@ -45,6 +45,7 @@ VALIDATOR_ONLY: dict[str, str] = {
     # the story below the front matter
     "bestand_nul_teken.md": "NUL-teken in het verhaal",
     "verhaal_leeg.md": "verhaal leeg",
+    "verhaal_voorbeeldtekst.md": "de voorbeeldtekst van gids nieuw in het verhaal",
     "verhaal_html.md": "HTML in het verhaal",
     "verhaal_html_commentaar.md": "HTML in het verhaal",
     "verhaal_html_svg_onload.md": "HTML in het verhaal",

@@ -153,6 +153,7 @@ EXPECTED: dict[str, tuple[str, str, int, int]] = {
     "projecten_contact_email_ongeldig.md": ("projecten[1].contact[0].email", "ongeldig e-mailadres 'taalbubbels.aalst.be'", 23, 16),
     # --- verhaal ---------------------------------------------------------------------------------------
     "verhaal_leeg.md": ("verhaal", "het verhaal onder de front matter is leeg", 24, 1),
+    "verhaal_voorbeeldtekst.md": ("verhaal", "de voorbeeldtekst van 'gids nieuw' staat er nog", 25, 1),
     "verhaal_html.md": ("verhaal", "HTML ('<span>') is niet toegestaan in het verhaal", 28, 12),
     "verhaal_html_commentaar.md": ("verhaal", "HTML ('<!--') is niet toegestaan", 26, 1),
     "verhaal_html_svg_onload.md": ("verhaal", "HTML ('<svg", 26, 8),
