@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.fields import VERHAAL_VOORBEELD
 from generator.nieuw import run_nieuw
 from generator.schema import SCHEMA_FILE, SITE_FILE, schema_json
 from generator.validation import validate_record
@@ -19,7 +20,7 @@ from .conftest import ROOT, run_gids
 from .test_schema import schema_problems
 
 TO_FILL = {"samenvatting", "trekker", "partners", "budget", "periode", "contact[0].naam", "contact[0].email",
-           "contact[0].telefoon", "bron.titel", "bron.jaar", "bron.pagina"}
+           "contact[0].telefoon", "bron.titel", "bron.jaar", "bron.pagina", "verhaal"}
 # each placeholder line of the skeleton -> what an editor writes there
 FILLED = {
     "samenvatting:": "samenvatting: Vrijwilligers oefenen wekelijks Nederlands met nieuwkomers in de bibliotheek.",
@@ -33,6 +34,7 @@ FILLED = {
     "  titel:": "  titel: Van opvang naar samenleven",
     "  jaar:": "  jaar: 2016",
     "  pagina:": "  pagina: 31",
+    VERHAAL_VOORBEELD: "Elke woensdag oefenen vrijwilligers in de bibliotheek Nederlands met nieuwkomers.",
 }
 ARGS = ["--plaats", "Gent", "--titel", "taal: oefenkansen in de bib", "--hoofdstuk", "Lokaal taal- en taalpromotiebeleid",
         "--thema", "taal", "--thema", "Vrijwilligers"]
