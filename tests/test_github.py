@@ -6,6 +6,7 @@ run on them by hand; they are not dependencies of the project.)
 """
 from __future__ import annotations
 
+import json
 import re
 import shlex
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.errors import RecordError
 from generator.vocab import load_vocab
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -124,3 +126,16 @@ def test_pre_commit_hook_draait_gids_check_op_praktijken():
     assert files.search("praktijken/gent-iedereen-onder-dak.md")
     assert not files.search("docs/index.md") and not files.search("praktijken/foto.jpg")
     assert 'gids = "generator.cli:main"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def test_vscode_taak_herkent_fouten_en_waarschuwingen_van_gids_check():
+    """The problem matchers of .vscode/tasks.json read the lines gids check prints (JSON with // comments)."""
+    text = (ROOT / ".vscode" / "tasks.json").read_text(encoding="utf-8")
+    [task] = json.loads(re.sub(r"^\s*//.*$", "", text, flags=re.MULTILINE))["tasks"]
+    assert task["command"] == ".venv/bin/gids check"
+    matchers = {m["severity"]: re.compile(m["pattern"]["regexp"]) for m in task["problemMatcher"]}
+    fout = str(RecordError("praktijken/a-b.md", 6, 31, "themas[2]", "onbekende waarde 'sport': bedoelde je 'opvang'?"))
+    oud = str(RecordError("praktijken/a-b.md", 29, 23, "laatst_gecontroleerd", "de fiche is ...", severity="waarschuwing"))
+    assert matchers["error"].match(fout).groups() == ("praktijken/a-b.md", "6", "31", "themas[2]: onbekende waarde 'sport': bedoelde je 'opvang'?")
+    assert matchers["warning"].match(oud).groups() == ("praktijken/a-b.md", "29", "23", "laatst_gecontroleerd: de fiche is ...")
+    assert not matchers["error"].match(oud) and not matchers["warning"].match(fout)
