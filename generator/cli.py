@@ -11,7 +11,9 @@ import time
 from pathlib import Path
 
 from .catalog import load_catalog
+from .freshness import DEFAULT_MONTHS, stale_warnings, today
 from .pdf import PDF_NAAM, SELECTIE_NAAM, Bronnen, Voortgang, grootte, load_inputs, make_pdf
+from .report import FORMATS, is_ok, render, summary
 from .selectie import Selectie, SelectieFout, edition_for
 
 
@@ -19,9 +21,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="gids", description="Catalogus 'Van opvang naar samenleven': praktijken nakijken en de site bouwen.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="opdracht")
 
-    check = sub.add_parser("check", help="alle praktijken nakijken; stopt met code 1 bij fouten")
+    check = sub.add_parser("check", help="alle praktijken nakijken; stopt met code 1 bij fouten",
+                           description=CHECK_UITLEG, formatter_class=argparse.RawDescriptionHelpFormatter)
     check.add_argument("map", nargs="?", default="praktijken", help="map met de praktijken (standaard: praktijken)")
-    check.add_argument("-q", "--stil", action="store_true", help="alleen fouten tonen, geen samenvatting")
+    check.add_argument("-q", "--stil", action="store_true", help="alleen de problemen tonen, geen samenvatting")
+    check.add_argument("--format", choices=FORMATS, default="tekst",
+                       help="tekst (standaard, voor mensen), github (aantekeningen in GitHub Actions) of json")
+    check.add_argument("--verouderd-na", type=_maanden, default=DEFAULT_MONTHS, metavar="MAANDEN",
+                       help=f"waarschuwen voor fiches die langer dan MAANDEN maanden niet nagekeken zijn (standaard: {DEFAULT_MONTHS})")
+    check.add_argument("--strict", action="store_true", help="ook waarschuwingen doen de controle mislukken (code 1)")
 
     build = sub.add_parser("build", help="de site en de gids als pdf bouwen in site/ (alleen als alle praktijken in orde zijn)")
     build.add_argument("-f", "--config", default="mkdocs.yml", help="MkDocs-configuratie (standaard: mkdocs.yml)")
@@ -43,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
-            return run_check(Path(args.map), args.stil)
+            return run_check(Path(args.map), args.stil, fmt=args.format, verouderd_na=args.verouderd_na, strict=args.strict)
         if args.command == "build":
             from .build import build_site
             return build_site(Path(args.config), Path(args.doel), pdf=not args.zonder_pdf)
@@ -63,19 +71,43 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
-def run_check(folder: Path, quiet: bool = False) -> int:
+CHECK_UITLEG = """\
+Kijkt elke praktijk na en meldt alle problemen tegelijk, met bestand, regel en kolom.
+
+Fouten doen de controle mislukken (code 1). Waarschuwingen niet, behalve met --strict:
+zo'n waarschuwing krijgt een fiche die langer dan --verouderd-na maanden niet is nagekeken
+(volgens laatst_gecontroleerd). GIDS_VANDAAG=JJJJ-MM-DD kiest een andere datum als vandaag.
+
+Voorbeelden: gids check
+             gids check --format github          (in GitHub Actions)
+             gids check --format json > problemen.json
+             gids check --strict --verouderd-na 12
+"""
+
+
+def _maanden(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"verwacht een aantal maanden (een geheel getal vanaf 1), kreeg '{value}'")
+    return int(value)
+
+
+def run_check(folder: Path, quiet: bool = False, *, fmt: str = "tekst", verouderd_na: int = DEFAULT_MONTHS,
+              strict: bool = False) -> int:
+    """Print every problem in ``fmt`` on stdout and a summary on stderr; 0 when the check passes."""
     started = time.perf_counter()
+    try:
+        vandaag = today()
+    except ValueError as exc:
+        print(f"gids check: {exc}", file=sys.stderr)
+        return 2
     catalog = load_catalog(folder)
-    for error in catalog.errors:
-        print(error)
+    # only valid records are dated: a record with errors fails the check anyway
+    problems = sorted(catalog.errors + stale_warnings(catalog.records, vandaag, verouderd_na))
+    sys.stdout.write(render(problems, fmt, strict))
     if not quiet:
         files = len(catalog.records) + len({e.path for e in catalog.errors})
-        seconds = time.perf_counter() - started
-        if catalog.ok:
-            print(f"{len(catalog.records)} praktijken nagekeken in {seconds:.2f} s: geen fouten.", file=sys.stderr)
-        else:
-            print(f"{len(catalog.errors)} fout(en) in {len({e.path for e in catalog.errors})} van {files} bestanden.", file=sys.stderr)
-    return 0 if catalog.ok else 1
+        print(summary(problems, files, time.perf_counter() - started, strict), file=sys.stderr)
+    return 0 if is_ok(problems, strict) else 1
 
 
 PDF_UITLEG = """\

@@ -55,6 +55,16 @@ def test_unknown_fiche_values_say_niet_vermeld(built_site):
     assert "niet vermeld" in text_of(page(built_site, record.url))
 
 
+def test_laatst_gecontroleerd_is_shown_discreetly_as_a_machine_readable_date(built_site):
+    record = CATALOG.records[0]
+    over = page(built_site, record.url).split('<aside class="gids-over"', 1)[1].split("</aside>", 1)[0]
+    iso = record.laatst_gecontroleerd.isoformat()
+    assert re.search(rf'<dt>Laatst gecontroleerd</dt><dd><time datetime="{iso}">[^<]+ {record.laatst_gecontroleerd.year}</time></dd>', over), over
+    css = (ROOT / "theme" / "assets" / "stylesheets" / "gids.css").read_text(encoding="utf-8")
+    rule = re.search(r"^\.gids-over \{([^}]*)\}", css, re.M).group(1)
+    assert "font-size: 0.85em" in rule and "color: var(--gids-gedempt)" in rule  # small and muted
+
+
 def test_chapter_pages_list_their_practices_in_guide_order(built_site):
     for hoofdstuk in BOEK.hoofdstukken:
         markup = page(built_site, f"hoofdstukken/{hoofdstuk.id}")

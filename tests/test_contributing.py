@@ -1,0 +1,34 @@
+"""CONTRIBUTING.md explains every field, and its examples are really in the records it names."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.fields import BRON_FIELDS, CONTACT_FIELDS, RECORD_FIELDS
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+# a YAML example right after "Uit `praktijken/x.md`" (or "... `praktijken/x.md` (...):")
+EXAMPLE = re.compile(r"`(praktijken/[a-z0-9-]+\.md)`[^`\n]{0,80}:\n\n```yaml\n(.*?)```", re.DOTALL)
+
+
+def test_elk_veld_wordt_uitgelegd():
+    for name in [*RECORD_FIELDS, *CONTACT_FIELDS]:
+        assert f"`{name}`" in TEXT, name
+    for name in BRON_FIELDS:
+        assert f"`bron.{name}`" in TEXT, name
+
+
+def examples() -> list:
+    found = EXAMPLE.findall(TEXT)
+    assert len(found) >= 8, found
+    return [pytest.param(path, block, id=f"{path}-{i}") for i, (path, block) in enumerate(found)]
+
+
+@pytest.mark.parametrize(("path", "block"), examples())
+def test_voorbeeld_staat_echt_in_de_praktijk(path, block):
+    record = (ROOT / path).read_text(encoding="utf-8").splitlines()
+    for line in block.splitlines():
+        assert line.strip() in {r.strip() for r in record}, f"{path}: {line!r}"

@@ -1,0 +1,141 @@
+"""The repository's GitHub files: they parse, and they do what CONTRIBUTING.md says they do.
+
+GitHub only reads these files on its own servers, so a typo would show up after the merge;
+here it shows up in the tests. (actionlint and check-jsonschema's GitHub schemas were also
+run on them by hand; they are not dependencies of the project.)
+"""
+from __future__ import annotations
+
+import json
+import re
+import shlex
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.errors import RecordError
+from generator.vocab import load_vocab
+
+ROOT = Path(__file__).resolve().parent.parent
+GITHUB = ROOT / ".github"
+WORKFLOWS = GITHUB / "workflows"
+YAML_FILES = sorted([*GITHUB.rglob("*.yml"), *GITHUB.rglob("*.yaml"), ROOT / ".pre-commit-hooks.yaml"])
+
+
+def load(path: Path):
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def triggers(workflow: dict) -> dict:
+    # YAML 1.1 reads the key 'on' as the boolean True
+    return workflow.get("on", workflow.get(True))
+
+
+def steps(workflow: dict) -> list[dict]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def runs(workflow: dict) -> list[str]:
+    return [step["run"] for step in steps(workflow) if "run" in step]
+
+
+def uses(workflow: dict) -> list[str]:
+    return [step["uses"].split("@")[0] for step in steps(workflow) if "uses" in step]
+
+
+def weasyprint_packages() -> set[str]:
+    """The Debian packages .ci/run installs for the PDF: the workflows need the same."""
+    found = set(re.findall(r"\blib(?:pango|pangoft2|harfbuzz)[\w.-]*", (ROOT / ".ci" / "run").read_text(encoding="utf-8")))
+    assert found == {"libpango-1.0-0", "libpangoft2-1.0-0", "libharfbuzz-subset0"}, found
+    return found
+
+
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_yaml_bestand_is_geldig(path):
+    assert load(path), path
+
+
+@pytest.mark.parametrize("path", sorted(WORKFLOWS.glob("*.yml")), ids=lambda p: p.name)
+def test_workflow_heeft_de_vorm_die_github_verwacht(path):
+    workflow = load(path)
+    assert workflow["name"] and triggers(workflow)
+    assert workflow["permissions"]["contents"] == "read"  # nothing writes to the repository
+    for name, job in workflow["jobs"].items():
+        assert job["runs-on"].startswith("ubuntu-"), name
+        for step in job["steps"]:
+            assert ("uses" in step) != ("run" in step), step
+            if "uses" in step:
+                assert re.fullmatch(r"actions/[a-z-]+@v\d+", step["uses"]), step["uses"]
+
+
+def test_pull_request_kijkt_na_met_aantekeningen_en_bouwt():
+    workflow = load(WORKFLOWS / "controle.yml")
+    assert "pull_request" in triggers(workflow)
+    job = workflow["jobs"]["praktijken"]
+    setup = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/setup-python"))
+    assert setup["with"]["python-version"] == "3.11"
+    commands = [s["run"] for s in job["steps"] if "run" in s]
+    assert commands.index("pip install -e .") < commands.index("gids check --format github") < commands.index("gids build")
+    assert weasyprint_packages() <= set(shlex.split(" ".join(commands)))
+    tests = workflow["jobs"]["tests"]
+    assert any("pytest" in s.get("run", "") for s in tests["steps"])
+    assert any("chromium" in s.get("run", "") and "nodejs" in s.get("run", "") for s in tests["steps"])
+
+
+def test_main_wordt_gebouwd_en_op_pages_gepubliceerd():
+    workflow = load(WORKFLOWS / "publiceren.yml")
+    assert triggers(workflow)["push"]["branches"] == ["main"]
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert workflow["concurrency"]["group"] and workflow["concurrency"]["cancel-in-progress"] is False
+    assert "gids build" in runs(workflow)
+    assert weasyprint_packages() <= set(shlex.split(" ".join(runs(workflow))))
+    assert uses(workflow) == ["actions/checkout", "actions/setup-python", "actions/configure-pages",
+                              "actions/upload-pages-artifact", "actions/deploy-pages"]
+    bouwen = workflow["jobs"]["bouwen"]
+    upload = next(s for s in bouwen["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact"))
+    assert upload["with"]["path"].rstrip("/") == "site"  # where gids build writes
+    deploy = workflow["jobs"]["publiceren"]
+    assert deploy["needs"] == "bouwen" and deploy["environment"]["name"] == "github-pages"
+
+
+def test_maandelijkse_controle_op_verouderde_fiches_is_strikt():
+    workflow = load(WORKFLOWS / "verouderd.yml")
+    assert triggers(workflow)["schedule"]
+    assert "gids check --format github --strict" in runs(workflow)
+
+
+def test_issueformulier_biedt_de_echte_gesloten_lijsten():
+    form = load(GITHUB / "ISSUE_TEMPLATE" / "nieuwe-praktijk.yml")
+    fields = {item["id"]: item for item in form["body"] if "id" in item}
+    vocab = load_vocab()
+    for field, terms in (("hoofdstuk", vocab.hoofdstukken), ("themas", vocab.themas), ("doelgroepen", vocab.doelgroepen)):
+        assert fields[field]["type"] == "dropdown"
+        assert fields[field]["attributes"]["options"] == [f"{t.label} ({key})" for key, t in terms.items()], field
+    assert fields["themas"]["attributes"]["multiple"] is True
+    for required in ("plaats", "titel", "hoofdstuk", "themas", "samenvatting", "bron"):
+        assert fields[required]["validations"]["required"] is True, required
+    assert all(option["required"] for option in fields["toestemming"]["attributes"]["options"])
+    assert load(GITHUB / "ISSUE_TEMPLATE" / "config.yml")["blank_issues_enabled"] is True
+
+
+def test_pre_commit_hook_draait_gids_check_op_praktijken():
+    [hook] = load(ROOT / ".pre-commit-hooks.yaml")
+    assert (hook["id"], hook["entry"], hook["language"], hook["pass_filenames"]) == ("gids-check", "gids check", "python", False)
+    files = re.compile(hook["files"])
+    assert files.search("praktijken/gent-iedereen-onder-dak.md")
+    assert not files.search("docs/index.md") and not files.search("praktijken/foto.jpg")
+    assert 'gids = "generator.cli:main"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+
+
+def test_vscode_taak_herkent_fouten_en_waarschuwingen_van_gids_check():
+    """The problem matchers of .vscode/tasks.json read the lines gids check prints (JSON with // comments)."""
+    text = (ROOT / ".vscode" / "tasks.json").read_text(encoding="utf-8")
+    [task] = json.loads(re.sub(r"^\s*//.*$", "", text, flags=re.MULTILINE))["tasks"]
+    assert task["command"] == ".venv/bin/gids check"
+    matchers = {m["severity"]: re.compile(m["pattern"]["regexp"]) for m in task["problemMatcher"]}
+    fout = str(RecordError("praktijken/a-b.md", 6, 31, "themas[2]", "onbekende waarde 'sport': bedoelde je 'opvang'?"))
+    oud = str(RecordError("praktijken/a-b.md", 29, 23, "laatst_gecontroleerd", "de fiche is ...", severity="waarschuwing"))
+    assert matchers["error"].match(fout).groups() == ("praktijken/a-b.md", "6", "31", "themas[2]: onbekende waarde 'sport': bedoelde je 'opvang'?")
+    assert matchers["warning"].match(oud).groups() == ("praktijken/a-b.md", "29", "23", "laatst_gecontroleerd: de fiche is ...")
+    assert not matchers["error"].match(oud) and not matchers["warning"].match(fout)
