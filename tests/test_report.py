@@ -63,9 +63,14 @@ def gids_check(cwd: Path, *args: str, vandaag: str = "2026-11-23") -> subprocess
                           capture_output=True, text=True, timeout=120)
 
 
+def line_of(record: Path, start: str) -> int:
+    """The line number of the first line of a real record that starts with ``start``."""
+    lines = record.read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if line.startswith(start))
+
+
 def gent_line() -> int:
-    lines = GENT.read_text(encoding="utf-8").splitlines()
-    return lines.index("laatst_gecontroleerd: 2026-11-23") + 1
+    return line_of(GENT, "laatst_gecontroleerd: 2026-11-23")
 
 
 # --- github ---------------------------------------------------------------------------------------------
@@ -77,9 +82,9 @@ def test_github_geeft_een_aantekening_per_probleem_op_de_juiste_regel(project):
     assert result.stdout.splitlines() == [
         (f"::warning file={GENT_PAD},line={gent_line()},col=23,title=laatst_gecontroleerd::{OUD}: overloop de fiche "
          "met de contactpersoon en zet daarna de datum van die controle in laatst_gecontroleerd"),
-        f"::error file={KORTRIJK_PAD},line=6,col=31,title=themas[2]::onbekende waarde 'sport' (verwacht een van: {THEMAS})",
-        f"::error file={KORTRIJK_PAD},line=14,col=4,title=partners[0]::is leeg (verwacht tekst)",
-        (f"::error file={KORTRIJK_PAD},line=21,col=12,title=contact[0].email::ongeldig e-mailadres "
+        f"::error file={KORTRIJK_PAD},line={line_of(KORTRIJK, 'themas:')},col=31,title=themas[2]::onbekende waarde 'sport' (verwacht een van: {THEMAS})",
+        f"::error file={KORTRIJK_PAD},line={line_of(KORTRIJK, '  - Stad Kortrijk')},col=4,title=partners[0]::is leeg (verwacht tekst)",
+        (f"::error file={KORTRIJK_PAD},line={line_of(KORTRIJK, '    email:')},col=12,title=contact[0].email::ongeldig e-mailadres "
          "'Fie.Velghe(at)integratie-inburgering.be' (verwacht iets als naam@organisatie.be)"),
     ]
     # the people reading the log get the summary, the annotations stay on stdout
