@@ -5,6 +5,7 @@ Every message is Dutch; a problem in a record never shows a traceback.
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 import time
@@ -56,9 +57,7 @@ def main(argv: list[str] | None = None) -> int:
             from .build import build_site
             return build_site(Path(args.config), Path(args.doel), pdf=not args.zonder_pdf)
         if args.command == "serve":
-            from mkdocs.commands.serve import serve as mkdocs_serve
-            mkdocs_serve(config_file=args.config, dev_addr=args.adres, livereload=True)
-            return 0
+            return run_serve(args.config, args.adres)
         if args.command == "pdf":
             return run_pdf(args)
         if args.command == "schema":
@@ -108,6 +107,53 @@ def run_check(folder: Path, quiet: bool = False, *, fmt: str = "tekst", verouder
         files = len(catalog.records) + len({e.path for e in catalog.errors})
         print(summary(problems, files, time.perf_counter() - started, strict), file=sys.stderr)
     return 0 if is_ok(problems, strict) else 1
+
+
+def run_serve(config_file: str, address: str) -> int:
+    """MkDocs' live preview, with its messages (and our record errors) on the terminal."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_DutchServeMessages("%(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.setLevel(logging.INFO)
+    logger.addHandler(handler)
+    logger.propagate = False
+    if not Path(config_file).is_file():
+        print(f"{config_file}: configuratiebestand niet gevonden", file=sys.stderr)
+        return 1
+    try:
+        mkdocs_serve(config_file=config_file, dev_addr=address, livereload=True)
+    except (PluginError, ConfigurationError) as exc:
+        print(f"De site kan niet getoond worden: {exc}", file=sys.stderr)
+        return 1
+    except Abort:
+        print("De site kan niet getoond worden: los eerst de fouten hierboven op (gids check toont ze ook).", file=sys.stderr)
+        return 1
+    return 0
+
+
+class _DutchServeMessages(logging.Formatter):
+    """MkDocs' few everyday serve messages in Dutch; anything else as it comes."""
+
+    MESSAGES = (
+        ("Building documentation...", "De site wordt opgebouwd…"),
+        ("Serving on ", "Bekijk de site op "),
+        ("Documentation built in ", "Site opgebouwd in "),
+        ("Detected file changes", "Wijziging gezien, de site wordt opnieuw opgebouwd…"),
+        ("Reloading browsers", "De browser laadt de pagina opnieuw"),
+        ("Shutting down...", "Gestopt."),
+        ("Watching paths for changes: ", "Wijzigingen volgen in: "),
+        ("Cleaning site directory", "Vorige site opruimen"),
+    )
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = super().format(record)
+        for english, dutch in self.MESSAGES:
+            if english in text:
+                return text.replace(english, dutch).replace(" seconds", " s")
+        return text
 
 
 PDF_UITLEG = """\

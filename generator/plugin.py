@@ -93,3 +93,11 @@ class GidsPlugin(BasePlugin[GidsConfig]):
             target = site / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        """`gids serve` rebuilds when a record, the book or a page template changes, not only docs/."""
+        root = Path(config.config_file_path).parent
+        for path in (root / self.config.praktijken, root / self.config.boek, root / self.config.fragmenten):
+            if path.exists():
+                server.watch(str(path))
+        return server
