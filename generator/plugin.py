@@ -17,6 +17,7 @@ from mkdocs.utils import get_relative_url
 from .book import load_book
 from .catalog import load_catalog
 from .background import background
+from .safety import escape_meta, story_problems
 from .search import build_indexes
 from .search_data import catalogue_files
 from .site import GeneratedPage, SiteModel, fragment_env
@@ -69,8 +70,14 @@ class GidsPlugin(BasePlugin[GidsConfig]):
             files.append(File.generated(config, page.src, content=page.markdown))
         return files
 
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        escape_meta(page.meta)  # Material prints the title and description unescaped
+        return markdown
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)
+        if generated is not None and "p" in generated.context:
+            _refuse_unsafe_story(generated.context["p"].path, html)
         if generated is None and not page.is_homepage:
             return html
 
@@ -91,3 +98,12 @@ class GidsPlugin(BasePlugin[GidsConfig]):
             target = site / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+
+
+def _refuse_unsafe_story(path: str, html: str) -> None:
+    """Stop the build when a story became more than Markdown (the validator should have refused it)."""
+    problems = story_problems(html)
+    for problem in problems:
+        log.error(f"{path}: verhaal: {problem}")
+    if problems:
+        raise PluginError(f"{path}: het verhaal bevat HTML die niet is toegestaan; de site is niet gebouwd.")
