@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,7 +89,9 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         context = dict(m=self.model, vocab=self.model.vocab, link=link, inhoud=html, page_url=page.url, download=self.download)
         if generated is None:  # the hand-written home page gets its entry points appended
             return html + self.env.get_template("home.html").render(**context)
-        return self.env.get_template(generated.fragment).render(**context, **generated.context)
+        rendered = self.env.get_template(generated.fragment).render(**context, **generated.context)
+        _add_anchors(page, rendered)
+        return rendered
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
@@ -98,6 +101,13 @@ class GidsPlugin(BasePlugin[GidsConfig]):
             target = site / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+
+
+def _add_anchors(page: Page, rendered: str) -> None:
+    """Let links to a generated page's own parts (``andere-praktijk.md#fiche``) pass MkDocs' anchor check,
+    which only knows the ids of the Markdown."""
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids.update(re.findall(r'\sid="([^"]+)"', rendered))
 
 
 def _refuse_unsafe_story(path: str, html: str) -> None:
