@@ -7,7 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+from generator.book import load_book
+from generator.catalog import load_catalog
 from generator.pdf import PDF_NAAM
+from generator.print_html import build_html, make_edition
+from generator.vocab import load_vocab
 
 from .conftest import ROOT, run_gids
 
@@ -52,6 +56,24 @@ def test_story_links_to_practices_and_pages(tmp_path):
     assert '<a href="../../gids/partners/#vvsg">VVSG</a>' in story
     partners = (project / "site" / "gids" / "partners" / "index.html").read_text(encoding="utf-8")
     assert '<a href="../../praktijken/gent-iedereen-onder-dak/#fiche">Iedereen onder dak</a>' in partners
+
+
+def test_story_links_lead_into_the_print_edition(tmp_path):
+    project = project_copy(tmp_path / "project")
+    append(project / RECORD, "Zie [de schakelklas](kortrijk-schakelklas-anderstalige-nieuwkomers.md#fiche) en [VVSG](../gids/partners.md#vvsg).")
+    vocab = load_vocab()
+    catalog = load_catalog(project / "praktijken", vocab)
+    boek, _ = load_book(project / "boek.yml", project / "docs", vocab)
+
+    def edition_html(records, **choice) -> str:
+        return build_html(make_edition(boek, records, **choice), docs_dir=project / "docs", theme_dir=project / "theme",
+                          vocab=vocab, datum="2026-01-15")
+
+    whole = edition_html(catalog.records)
+    assert '<a href="#praktijk-kortrijk-schakelklas-anderstalige-nieuwkomers">de schakelklas</a>' in whole
+    assert '<a href="#pagina-partners">VVSG</a>' in whole
+    alone = edition_html([r for r in catalog.records if r.slug == "gent-iedereen-onder-dak"], titel="Eén", selectie="één")
+    assert "<a>de schakelklas</a>" in alone and "<a>VVSG</a>" in alone  # not in this edition: text, no dead link
 
 
 def test_broken_links_stop_the_build_in_dutch_and_keep_the_site(tmp_path):
