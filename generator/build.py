@@ -18,6 +18,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from .link_messages import Locate, aborted, dutch
 from .pdf import PDF_NAAM, Bronnen, PdfResultaat, Voortgang, grootte, load_inputs, make_pdf
 from .plugin import Download
 from .selectie import edition_for
@@ -27,7 +28,7 @@ def build_site(config_file: Path, target: Path, pdf: bool = True) -> int:
     if not config_file.is_file():
         print(f"{config_file}: configuratiebestand niet gevonden", file=sys.stderr)
         return 1
-    _quiet_mkdocs_logging()
+    handler = _quiet_mkdocs_logging()
     started = time.perf_counter()
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -36,6 +37,7 @@ def build_site(config_file: Path, target: Path, pdf: bool = True) -> int:
     guide = None
     try:
         config = load_config(str(config_file), site_dir=str(staging))
+        handler.locate = _locator(config)
         if pdf_dir is not None:
             guide = _guide_pdf(config, pdf_dir)
         build(config)  # empties the staging folder first: the PDF waits beside it
@@ -43,7 +45,7 @@ def build_site(config_file: Path, target: Path, pdf: bool = True) -> int:
             os.replace(guide.pad, staging / PDF_NAAM)
     except (PluginError, ConfigurationError, Abort) as exc:
         _discard(staging, pdf_dir)
-        print(f"De site is niet gebouwd: {exc}", file=sys.stderr)
+        print(f"De site is niet gebouwd: {aborted(str(exc)) or exc}", file=sys.stderr)
         return 1
     except BaseException as exc:
         _discard(staging, pdf_dir)
@@ -98,17 +100,39 @@ def _swap(staging: Path, target: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def _locator(config: MkDocsConfig) -> Locate:
+    """The file a page comes from: the record of a practice's generated page, else the page in docs/."""
+    plugin, docs = config.plugins["gids"], Path(config.docs_dir)
+
+    def locate(src_uri: str) -> Path:
+        generated = getattr(plugin, "pages", {}).get(src_uri)
+        if generated is not None and "p" in generated.context:
+            return Path(generated.context["p"].path)
+        return docs / src_uri
+
+    return locate
+
+
 class _DutchErrors(logging.Handler):
-    """Print MkDocs warnings and errors plainly; our own record errors are already in Dutch."""
+    """Print MkDocs warnings and errors plainly: link warnings in Dutch at the editor's file; our own
+    record errors are already in Dutch."""
+
+    locate: Locate | None = None
 
     def emit(self, record: logging.LogRecord) -> None:
         if record.levelno >= logging.WARNING:
-            print(record.getMessage(), file=sys.stderr)
+            message = record.getMessage()
+            if self.locate is not None:
+                message = dutch(message, self.locate) or message
+            print(message, file=sys.stderr)
 
 
-def _quiet_mkdocs_logging() -> None:
+def _quiet_mkdocs_logging() -> _DutchErrors:
     logger = logging.getLogger("mkdocs")
     logger.setLevel(logging.WARNING)
-    if not any(isinstance(h, _DutchErrors) for h in logger.handlers):
-        logger.addHandler(_DutchErrors())
     logger.propagate = False
+    handler = next((h for h in logger.handlers if isinstance(h, _DutchErrors)), None)
+    if handler is None:
+        handler = _DutchErrors()
+        logger.addHandler(handler)
+    return handler

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from mkdocs.utils import get_relative_url
 from .book import load_book
 from .catalog import load_catalog
 from .background import background
+from .safety import escape_meta, story_problems
 from .schema import SITE_FILE, schema_json
 from .search import build_indexes
 from .search_data import catalogue_files
@@ -70,8 +72,14 @@ class GidsPlugin(BasePlugin[GidsConfig]):
             files.append(File.generated(config, page.src, content=page.markdown))
         return files
 
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        escape_meta(page.meta)  # Material prints the title and description unescaped
+        return markdown
+
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)
+        if generated is not None and "p" in generated.context:
+            _refuse_unsafe_story(generated.context["p"].path, html)
         if generated is None and not page.is_homepage:
             return html
 
@@ -82,7 +90,9 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         context = dict(m=self.model, vocab=self.model.vocab, link=link, inhoud=html, page_url=page.url, download=self.download)
         if generated is None:  # the hand-written home page gets its entry points appended
             return html + self.env.get_template("home.html").render(**context)
-        return self.env.get_template(generated.fragment).render(**context, **generated.context)
+        rendered = self.env.get_template(generated.fragment).render(**context, **generated.context)
+        _add_anchors(page, rendered)
+        return rendered
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
@@ -101,3 +111,18 @@ class GidsPlugin(BasePlugin[GidsConfig]):
             if path.exists():
                 server.watch(str(path))
         return server
+
+def _add_anchors(page: Page, rendered: str) -> None:
+    """Let links to a generated page's own parts (``andere-praktijk.md#fiche``) pass MkDocs' anchor check,
+    which only knows the ids of the Markdown."""
+    if page.present_anchor_ids is not None:
+        page.present_anchor_ids.update(re.findall(r'\sid="([^"]+)"', rendered))
+
+
+def _refuse_unsafe_story(path: str, html: str) -> None:
+    """Stop the build when a story became more than Markdown (the validator should have refused it)."""
+    problems = story_problems(html)
+    for problem in problems:
+        log.error(f"{path}: verhaal: {problem}")
+    if problems:
+        raise PluginError(f"{path}: het verhaal bevat HTML die niet is toegestaan; de site is niet gebouwd.")

@@ -7,6 +7,7 @@ here with the site's extensions, headings shifted to their depth in the book.
 """
 from __future__ import annotations
 
+import posixpath
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
@@ -123,9 +124,35 @@ class _ShowAddress(Treeprocessor):
                 a.set("class", "toon-adres")
 
 
+class _SiteLinks(Treeprocessor):
+    """A link to another page of the site (``andere-praktijk.md``, ``../gids/partners.md#x``) leads to that
+    page in this document; when the edition leaves the page out, the link becomes plain text."""
+
+    def __init__(self, md: markdown.Markdown, here: str, targets: dict[str, str]):
+        super().__init__(md)
+        self.here, self.targets = here, targets
+
+    def run(self, root: etree.Element) -> None:
+        for a in root.iter("a"):
+            path = a.get("href", "").split("#")[0]
+            if not path.endswith(".md") or ":" in path:
+                continue
+            target = self.targets.get(posixpath.normpath(posixpath.join(posixpath.dirname(self.here), path)))
+            if target is None:
+                del a.attrib["href"]
+            else:
+                a.set("href", f"#{target}")
+
+
 class _PrintExtension(markdown.Extension):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: _SiteLinks | None = None
+
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_ShowAddress(md), "toon_adres", 1)
+        self.links = _SiteLinks(md, "", {})
+        md.treeprocessors.register(self.links, "site_links", 2)
 
 
 class _Renderer:
@@ -137,29 +164,33 @@ class _Renderer:
 
     def __init__(self, raw_html: bool) -> None:
         self.prefix = ""
+        self.extension = _PrintExtension()
         self.md = markdown.Markdown(extensions=[
             TocExtension(permalink=False, slugify=lambda value, sep: f"{self.prefix}-{slugify(value, sep)}"),
-            "tables", "sane_lists", SmartyExtension(smart_quotes=False), _PrintExtension()])
+            "tables", "sane_lists", SmartyExtension(smart_quotes=False), self.extension])
         if not raw_html:
             self.md.preprocessors.deregister("html_block")
             self.md.inlinePatterns.deregister("html")
 
-    def convert(self, text: str, prefix: str) -> str:
+    def convert(self, text: str, prefix: str, here: str, targets: dict[str, str]) -> str:
         self.prefix = prefix
+        self.extension.links.here, self.extension.links.targets = here, targets
         return self.md.reset().convert(text)
 
 
 _renderers: dict[bool, _Renderer] = {}
 
 
-def render_markdown(text: str, *, prefix: str, shift: int, raw_html: bool = False) -> str:
+def render_markdown(text: str, *, prefix: str, shift: int, raw_html: bool = False, here: str = "",
+                    targets: dict[str, str] | None = None) -> str:
     """Markdown to HTML with the site's extensions (mkdocs.yml); ``#`` becomes ``h{1 + shift}``.
 
     Heading ids get ``prefix`` so they stay unique in the one document. Without ``raw_html``
-    any HTML in the text is shown as text, never interpreted.
+    any HTML in the text is shown as text, never interpreted. ``here`` is the page's path in the
+    site (``praktijken/x.md``), ``targets`` the site paths this document holds and their anchors.
     """
     renderer = _renderers.get(raw_html) or _renderers.setdefault(raw_html, _Renderer(raw_html))
-    html = renderer.convert(text, prefix)
+    html = renderer.convert(text, prefix, here, targets or {})
     return re.sub(r"<(/?)h([1-6])\b", lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", html)
 
 
@@ -182,15 +213,32 @@ def page_anchor(pagina: Pagina) -> str:
     return "pagina-" + Path(pagina.src).stem
 
 
+def _site_targets(editie: Editie) -> dict[str, str]:
+    """Site path (as a story or page links to it) -> anchor in this document, for every page the edition holds."""
+    targets: dict[str, str] = {}
+    for part in editie.onderdelen:
+        if isinstance(part, Pagina):
+            targets[part.src] = page_anchor(part)
+            continue
+        for h in part.hoofdstukken:
+            targets.update({s.src: page_anchor(s) for s in h.hoofdstuk.situering})
+            targets.update({f"praktijken/{p.slug}.md": f"praktijk-{p.slug}" for p in h.praktijken})
+    return targets
+
+
 def build_html(editie: Editie, *, docs_dir: Path, theme_dir: Path, vocab: Vocab, datum: str) -> str:
     """The whole edition as one HTML document (``datum``: W3C date for the PDF metadata)."""
 
+    targets = _site_targets(editie)
+
     def pagina(page: Pagina, shift: int) -> str:
         text = (docs_dir / page.src).read_text(encoding="utf-8")
-        return render_markdown(_body_of(text), prefix=page_anchor(page), shift=shift, raw_html=True)
+        return render_markdown(_body_of(text), prefix=page_anchor(page), shift=shift, raw_html=True,
+                               here=page.src, targets=targets)
 
     def verhaal(p: Praktijk) -> str:
-        return render_markdown(p.verhaal, prefix=f"praktijk-{p.slug}", shift=2)
+        return render_markdown(p.verhaal, prefix=f"praktijk-{p.slug}", shift=2, here=f"praktijken/{p.slug}.md",
+                               targets=targets)
 
     return print_env(theme_dir).get_template("gids.html").render(
         e=editie, vocab=vocab, partners=PARTNERS, uitgever=UITGEVER, datum=datum,

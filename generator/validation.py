@@ -6,7 +6,6 @@ or, when anything is wrong, into a list of RecordErrors in Dutch.
 from __future__ import annotations
 
 import difflib
-import html
 import re
 from datetime import date
 from pathlib import PurePath
@@ -19,13 +18,11 @@ from .fields import (BRON_FIELDS, CONTACT_FIELDS, CONTACT_FORMATS, CONTACT_MEANS
 from .freshness import today
 from .loader import Mapping, Node, RawRecord, Scalar, Sequence, read_record
 from .model import ONBEKEND, Afgeleid, Bron, Contact, Fiche, Praktijk
+from .story_check import story_errors
 from .vocab import Vocab, load_vocab
 
 FORMAT = {kind: re.compile(pattern) for kind, pattern in PATTERNS.items()}
 SLUG, EMAIL, PHONE, DATE, MONTH, URL, WEBSITE = (FORMAT[k] for k in ("slug", "email", "phone", "date", "month", "url", "website"))
-RAW_HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|!--|\?|!\[CDATA\[)")
-BAD_LINK = re.compile(r"(?:\]\(|\]:|<)(?:javascript|vbscript|data):", re.IGNORECASE)
-INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 KIND_NAMES = {Scalar: "tekst", Sequence: "een lijst", Mapping: "velden (naam: waarde)"}
 
 
@@ -403,24 +400,9 @@ def _story(raw: RawRecord, c: _Checker) -> str:
         c.errors.append(RecordError(raw.path, min(raw.story_line, raw.end_line), 1, "verhaal",
                                     "het verhaal onder de front matter is leeg (verwacht de tekst van de praktijk in Markdown)"))
         return ""
-    in_code = False
+    c.errors.extend(story_errors(raw.path, raw.story, raw.story_line))
     for number, line in enumerate(raw.story.split("\n"), start=raw.story_line):
         if line.startswith(VERHAAL_VOORBEELD[:36]):
             c.errors.append(RecordError(raw.path, number, 1, "verhaal", "de voorbeeldtekst van 'gids nieuw' staat er nog; "
                                                                       "vervang ze door het verhaal van de praktijk"))
-        if line.lstrip().startswith(("```", "~~~")):
-            in_code = not in_code
-            continue
-        if in_code or not ("<" in line or "](" in line or "]:" in line):  # fast path: most lines hold neither
-            continue
-        bare = re.sub(r"`[^`]*`", "", line) if "`" in line else line
-        if match := RAW_HTML.search(bare):
-            tag = re.match(r"<[^\s>]{0,40}>?", bare[match.start():]).group(0)
-            c.errors.append(RecordError(raw.path, number, match.start() + 1, "verhaal",
-                                        f"HTML ('{tag}') is niet toegestaan in het verhaal; gebruik Markdown"))
-        # browsers decode entities and drop tabs and newlines inside a URL: so must we, before looking
-        if BAD_LINK.search(INVISIBLE.sub("", html.unescape(bare))):
-            column = next((m.start() + 1 for m in re.finditer(r"\]\(|\]:|<", bare)), 1)
-            c.errors.append(RecordError(raw.path, number, column, "verhaal",
-                                        "een link naar 'javascript:', 'vbscript:' of 'data:' is niet toegestaan; gebruik een https://-adres"))
     return story

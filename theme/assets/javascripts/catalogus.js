@@ -11,6 +11,10 @@
 
   var root = document.querySelector("[data-gids-catalogus]");
   if (!root) return;
+  // The forms only filter this page; no inline handler, so that pages carry no code of their own.
+  root.querySelectorAll("form").forEach(function (form) {
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+  });
 
   var PAGE = 20;
   var base = new URL(root.getAttribute("data-basis"), location.href);

@@ -1,0 +1,68 @@
+"""MkDocs' link warnings in Dutch, pointing at the file an editor opens.
+
+MkDocs names the page by its place in the site (``praktijken/x.md``, ``gids/partners.md``);
+an editor needs the file: ``docs/gids/partners.md`` for a narrative page, the record file
+for a practice (its page is generated), with the line of the link when it can be found.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from .errors import display_path
+
+Locate = Callable[[str], Path]  # a page's src_uri -> the file it comes from
+
+_DOC = r"^Doc file '(?P<src>[^']+)' contains "
+_PATTERNS: list[tuple[re.Pattern, str]] = [
+    (re.compile(_DOC + r"a link '(?P<link>[^']*)', but the target(?: '[^']+')? is not found among documentation files\."),
+     "link '{link}' verwijst naar een pagina die niet bestaat"),
+    (re.compile(_DOC + r"a link '(?P<link>[^']*)', but the doc '(?P<target>[^']+)' does not contain an anchor '(?P<anchor>[^']+)'\."),
+     "link '{link}': anker '{anchor}' bestaat niet op de pagina {target}"),
+    (re.compile(_DOC + r"a link '(?P<link>[^']*)', but there is no such anchor on this page\."),
+     "link '{link}': anker '{link}' bestaat niet op deze pagina"),
+    (re.compile(_DOC + r"an unrecognized relative link '(?P<link>[^']*)', it was left as is\."),
+     "link '{link}' wordt niet herkend: verwijs naar het bestand van de pagina, bv. 'andere-praktijk.md' of '../gids/partners.md'"),
+    (re.compile(_DOC + r"an absolute link '(?P<link>[^']*)', it was left as is\."),
+     "link '{link}' begint met '/': schrijf een link ten opzichte van deze pagina, bv. 'andere-praktijk.md' of '../gids/partners.md'"),
+]
+_HINT = re.compile(r" Did you mean '(?P<hint>[^']+)'\?$")
+ABORTED = re.compile(r"^Aborted with (?P<count>\d+) warnings? in strict mode!$")
+
+
+def dutch(message: str, locate: Locate) -> str | None:
+    """The Dutch form of a link warning (``path:line: link ...``), or None for any other message."""
+    for pattern, template in _PATTERNS:
+        if match := pattern.match(message):
+            fields = match.groupdict()
+            source = locate(fields["src"])
+            if fields.get("target"):
+                fields["target"] = display_path(locate(fields["target"]))
+            text = template.format(**fields)
+            if hint := _HINT.search(message):
+                text += f"; bedoelde je '{hint.group('hint')}'?"
+            line = _line_of(source, fields["link"])
+            where = display_path(source) + (f":{line}" if line else "")
+            return f"{where}: {text}"
+    return None
+
+
+def aborted(message: str) -> str | None:
+    """MkDocs' closing line in strict mode, in Dutch."""
+    if match := ABORTED.match(message):
+        count = int(match.group("count"))
+        return (f"{count} {'waarschuwing' if count == 1 else 'waarschuwingen'} (hierboven); "
+                "de site wordt alleen gebouwd als er geen enkele is")
+    return None
+
+
+def _line_of(source: Path, link: str) -> int | None:
+    """The first line that holds the link as a Markdown link target (``](link``, ``]: link`` or ``<link>``)."""
+    try:
+        text = source.read_text(encoding="utf-8")
+    except OSError:
+        return None
+    pattern = re.compile(r"(?:\]\(\s*<?|\]:\s*<?|<)" + re.escape(link) + r"(?=[\s)>\"']|$)", re.MULTILINE)
+    match = pattern.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else None

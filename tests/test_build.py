@@ -1,0 +1,146 @@
+"""``gids build`` you can trust: strict links reported in Dutch, the previous site kept on any failure, same bytes twice."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from generator.book import load_book
+from generator.catalog import load_catalog
+from generator.pdf import PDF_NAAM
+from generator.print_html import build_html, make_edition
+from generator.vocab import load_vocab
+
+from .conftest import ROOT, run_gids
+
+RECORD = "praktijken/gent-iedereen-onder-dak.md"
+
+
+def project_copy(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    for name in ("mkdocs.yml", "boek.yml"):
+        shutil.copy(ROOT / name, folder / name)
+    for sub in ("docs", "theme", "praktijken"):
+        shutil.copytree(ROOT / sub, folder / sub)
+    return folder
+
+
+def append(file: Path, text: str) -> int:
+    """Append a paragraph; returns the line it lands on."""
+    content = file.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+    file.write_text(content + text + "\n", encoding="utf-8")
+    return content.count("\n") + 1
+
+
+def snapshot(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def strays(project: Path) -> list[str]:
+    return sorted(p.name for p in project.iterdir() if p.name.startswith(".site"))
+
+
+def test_story_links_to_practices_and_pages(tmp_path):
+    """The documented forms: another practice by its file name, a narrative page by its path, with or without anchor."""
+    project = project_copy(tmp_path / "project")
+    append(project / RECORD, "Zie ook [de schakelklas](kortrijk-schakelklas-anderstalige-nieuwkomers.md), haar "
+                             "[fiche](kortrijk-schakelklas-anderstalige-nieuwkomers.md#fiche) en [VVSG](../gids/partners.md#vvsg).")
+    append(project / "docs" / "gids" / "partners.md", "Een voorbeeld: [Iedereen onder dak](../praktijken/gent-iedereen-onder-dak.md#fiche).")
+    result = run_gids("build", "--zonder-pdf", cwd=project)
+    assert result.returncode == 0, result.stderr
+    story = (project / "site" / "praktijken" / "gent-iedereen-onder-dak" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../kortrijk-schakelklas-anderstalige-nieuwkomers/">de schakelklas</a>' in story
+    assert '<a href="../kortrijk-schakelklas-anderstalige-nieuwkomers/#fiche">fiche</a>' in story
+    assert '<a href="../../gids/partners/#vvsg">VVSG</a>' in story
+    partners = (project / "site" / "gids" / "partners" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../../praktijken/gent-iedereen-onder-dak/#fiche">Iedereen onder dak</a>' in partners
+
+
+def test_story_links_lead_into_the_print_edition(tmp_path):
+    project = project_copy(tmp_path / "project")
+    append(project / RECORD, "Zie [de schakelklas](kortrijk-schakelklas-anderstalige-nieuwkomers.md#fiche) en [VVSG](../gids/partners.md#vvsg).")
+    vocab = load_vocab()
+    catalog = load_catalog(project / "praktijken", vocab)
+    boek, _ = load_book(project / "boek.yml", project / "docs", vocab)
+
+    def edition_html(records, **choice) -> str:
+        return build_html(make_edition(boek, records, **choice), docs_dir=project / "docs", theme_dir=project / "theme",
+                          vocab=vocab, datum="2026-01-15")
+
+    whole = edition_html(catalog.records)
+    assert '<a href="#praktijk-kortrijk-schakelklas-anderstalige-nieuwkomers">de schakelklas</a>' in whole
+    assert '<a href="#pagina-partners">VVSG</a>' in whole
+    alone = edition_html([r for r in catalog.records if r.slug == "gent-iedereen-onder-dak"], titel="Eén", selectie="één")
+    assert "<a>de schakelklas</a>" in alone and "<a>VVSG</a>" in alone  # not in this edition: text, no dead link
+
+
+def test_broken_links_stop_the_build_in_dutch_and_keep_the_site(tmp_path):
+    project = project_copy(tmp_path / "project")
+    assert run_gids("build", "--zonder-pdf", cwd=project).returncode == 0
+    before = snapshot(project / "site")
+
+    story_line = append(project / RECORD, "Zie ook [de opvolger](gent-bestaat-niet.md).")
+    docs_line = append(project / "docs" / "gids" / "partners.md", "Meer in de [cijfers](cijfers.md#geen-anker).")
+    result = run_gids("build", "--zonder-pdf", cwd=project)
+
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"{RECORD}:{story_line}: link 'gent-bestaat-niet.md' verwijst naar een pagina die niet bestaat",
+        (f"docs/gids/partners.md:{docs_line}: link 'cijfers.md#geen-anker': anker '#geen-anker' bestaat niet "
+         "op de pagina docs/gids/cijfers.md"),
+        "De site is niet gebouwd: 2 waarschuwingen (hierboven); de site wordt alleen gebouwd als er geen enkele is",
+    ]
+    assert snapshot(project / "site") == before
+    assert strays(project) == []
+
+
+def test_links_to_folders_and_from_the_root_are_refused(tmp_path):
+    project = project_copy(tmp_path / "project")
+    line = append(project / RECORD, "Zie [de schakelklas](kortrijk-schakelklas-anderstalige-nieuwkomers/) en "
+                                    "[Taalkansen](/praktijken/gent-taalkansen-werkvloer/).")
+    result = run_gids("build", "--zonder-pdf", cwd=project)
+    assert result.returncode == 1
+    assert (f"{RECORD}:{line}: link 'kortrijk-schakelklas-anderstalige-nieuwkomers/' wordt niet herkend: verwijs naar "
+            "het bestand van de pagina, bv. 'andere-praktijk.md' of '../gids/partners.md'; bedoelde je "
+            "'kortrijk-schakelklas-anderstalige-nieuwkomers.md'?") in result.stderr.splitlines()
+    assert f"{RECORD}:{line}: link '/praktijken/gent-taalkansen-werkvloer/' begint met '/'" in result.stderr
+    assert not (project / "site").exists()
+    assert strays(project) == []
+
+
+def test_a_failure_after_the_pages_keeps_the_previous_site(tmp_path):
+    """An exception at the very end (on_post_build, after every page and the search files are written)."""
+    project = project_copy(tmp_path / "project")
+    assert run_gids("build", "--zonder-pdf", cwd=project).returncode == 0
+    before = snapshot(project / "site")
+
+    (project / "kapot.py").write_text('def on_post_build(config):\n    raise RuntimeError("kapot na de laatste pagina")\n',
+                                      encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - kapot.py\n", encoding="utf-8")
+    result = run_gids("build", cwd=project)  # with the PDF: its folder must go too
+
+    assert result.returncode == 1
+    assert "De site is niet gebouwd door een interne fout (RuntimeError: kapot na de laatste pagina)" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert snapshot(project / "site") == before
+    assert strays(project) == []
+
+
+def test_same_input_same_bytes(tmp_path):
+    """Two builds with the PDF, from two copies in different folders, with different hash seeds: one tree."""
+    sites = []
+    for name, seed in (("een", "1"), ("twee", "2")):
+        project = project_copy(tmp_path / name / "project")
+        target = tmp_path / name / f"uit-{name}"
+        env = {**os.environ, "SOURCE_DATE_EPOCH": "1763856000", "PYTHONHASHSEED": seed}
+        result = subprocess.run([sys.executable, "-m", "generator.cli", "build", "-d", str(target)], cwd=project,
+                                env=env, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr
+        sites.append(snapshot(target))
+    first, second = sites
+    assert {PDF_NAAM, "sitemap.xml", "sitemap.xml.gz", "zoeken/catalogus.json"} <= first.keys()
+    differing = sorted(k for k in first.keys() | second.keys() if first.get(k) != second.get(k))
+    assert differing == [], f"verschillende bestanden: {differing}"
