@@ -17,6 +17,7 @@ from mkdocs.utils import get_relative_url
 from .book import load_book
 from .catalog import load_catalog
 from .background import background
+from . import publiek
 from .search import build_indexes
 from .search_data import catalogue_files
 from .site import GeneratedPage, SiteModel, fragment_env
@@ -60,6 +61,7 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         self.pages: dict[str, GeneratedPage] = {}
         self.env = fragment_env(root / self.config.fragmenten)
         config.nav = self.model.nav()
+        self.publiek = publiek.Publiek.from_config(config, self.model)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -67,6 +69,8 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         for page in self.model.pages():
             self.pages[page.src] = page
             files.append(File.generated(config, page.src, content=page.markdown))
+        for path, data in self.publiek.files().items():  # open data and feed: MkDocs copies them and checks links to them
+            files.append(File.generated(config, path, content=data))
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -82,6 +86,14 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         if generated is None:  # the hand-written home page gets its entry points appended
             return html + self.env.get_template("home.html").render(**context)
         return self.env.get_template(generated.fragment).render(**context, **generated.context)
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        page.update_date = self.publiek.page_date(page.file.src_uri)  # the sitemap's lastmod
+        return page
+
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+        context.update(self.publiek.head(page, config))
+        return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
