@@ -20,6 +20,7 @@ from datetime import date, datetime, timezone
 from .facets import Facets
 from .model import Praktijk
 from .opendata import Catalogus
+from .privacy import contact_names, without_names_in
 from .vocab import Vocab
 
 OG_LOCALE = "nl_BE"
@@ -40,6 +41,11 @@ def _organisations(names: tuple[str, ...] | None, role: str) -> list[dict]:
 
 
 def practice_jsonld(r: Praktijk, vocab: Vocab, facets: Facets, cat: Catalogus) -> dict:
+    """The page's description for machines; contact persons' names left out, as in the open data."""
+    return without_names_in(_practice_jsonld(r, vocab, cat), contact_names(r))
+
+
+def _practice_jsonld(r: Praktijk, vocab: Vocab, cat: Catalogus) -> dict:
     url = cat.site_url + r.url
     places = [place(g, vocab) for g in r.gemeenten] + [
         {"@type": "AdministrativeArea", "name": vocab.provincies[p].label} for p in r.provincies]

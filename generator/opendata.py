@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from .facets import Facets
 from .model import ONBEKEND, Contact, Fiche, Praktijk
 from .fields import CONTACT_FIELDS
-from .privacy import public_contacts
+from .privacy import contact_names, public_contacts, without_names, without_names_in
 from .vocab import Vocab
 
 FOLDER = "open-data"
@@ -85,6 +85,10 @@ def fiche_data(fiche: Fiche) -> dict:
 
 def record_data(r: Praktijk) -> dict:
     """The record's front matter as the editors wrote it (canonical shape), without personal data."""
+    return without_names_in(_record_data(r), contact_names(r))
+
+
+def _record_data(r: Praktijk) -> dict:
     data: dict = {"titel": r.titel, "plaats": r.plaats, "gemeenten": list(r.gemeenten)}
     if r.provincies:
         data["provincies"] = list(r.provincies)
@@ -117,6 +121,7 @@ def derived_data(r: Praktijk, facets: Facets, vocab: Vocab) -> dict:
 
 
 def has_personal_data(r: Praktijk) -> bool:
+    """Whether the export leaves something out: every contact name is personal, so any name counts."""
     return any(c.naam or c.gsm or public_contacts((c,)) != (c,) for f in r.fiches for c in f.contact or ())
 
 
@@ -219,7 +224,7 @@ CSV_COLUMNS: tuple[Kolom, ...] = (
     Kolom("partners", "de partners zoals in de fiche (lijst)", lambda r, c: _per_fiche(r, lambda f: f.partners)),
     Kolom("budget", "budget en personeelsinzet zoals in de fiche", lambda r, c: _per_fiche(r, lambda f: _text(f.budget))),
     Kolom("periode", "de periode zoals in de fiche", lambda r, c: _per_fiche(r, lambda f: _text(f.periode))),
-    Kolom("contact", "de contacten zonder persoonsgegevens (lijst); per contact organisatie, functie, e-mail, "
+    Kolom("contact", "de contacten zonder persoonsgegevens (lijst); per contact functie, organisatie, e-mail, "
                      "telefoon, adres en website voor zover bekend, gescheiden door komma's",
           lambda r, c: _per_fiche(r, _contacts)),
     Kolom("bron_titel", "de titel van de bron", lambda r, c: r.bron.titel),
@@ -249,7 +254,8 @@ def catalogue_csv(records: list[Praktijk], facets: Facets, cat: Catalogus) -> by
     writer = csv.writer(out, delimiter=CSV_SCHEIDING, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
     writer.writerow([k.naam for k in CSV_COLUMNS])
     for r in records:
-        writer.writerow([_cell(k.waarde(r, omgeving)) for k in CSV_COLUMNS])
+        names = contact_names(r)
+        writer.writerow([_cell(without_names(k.waarde(r, omgeving), names)) for k in CSV_COLUMNS])
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
 
 

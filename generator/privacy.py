@@ -16,13 +16,18 @@ The practice pages show every contact as the guide printed it. The bulk export
 
 A contact that keeps no way of reaching anyone (only a name, a personal address and a mobile
 number) is left out as a whole; the practice's page still shows it.
+
+A contact's name that also appears in another text of the record (the trekker "Menno Moen,
+adviseur wonen gemeente Eindhoven", a summary naming the coordinator) is replaced there by
+"(naam weggelaten)". Names of people who are not contacts cannot be recognised: the bulk export
+holds no story, only the summary, and the editors keep names out of summaries.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 
-from .model import Contact
+from .model import Contact, Praktijk
 
 # Name words too short or too common to identify a person in an address ("Van den Heuvel", "... en ...").
 PARTICLES = frozenset({"van", "von", "den", "der", "de", "het", "ten", "ter", "te", "la", "le", "du", "di", "da", "en"})
@@ -33,6 +38,7 @@ SERVICE_WORDS = frozenset({
     "diversiteit", "vrijwilligers", "jeugd", "sport", "communicatie", "sociale", "zaken", "beleid", "huis",
 })
 FIRSTNAME_LASTNAME = re.compile(r"^[a-z]+(?:\.[a-z]+)+$")
+WEGGELATEN = "(naam weggelaten)"
 MOBILE = re.compile(r"^(?:(?:\+|00)324[5-9]\d{7}|04[5-9]\d{7}|(?:\+|00)316\d{8}|06\d{8})$")
 
 
@@ -75,3 +81,26 @@ def public_contacts(contacts: tuple[Contact, ...] | None) -> tuple[Contact, ...]
     if contacts is None:
         return None
     return tuple(kept for c in contacts if (kept := public_contact(c)) is not None)
+
+
+def contact_names(record: Praktijk) -> tuple[str, ...]:
+    """The names of the record's contact persons, longest first (so 'Jan Van Damme' goes before 'Jan')."""
+    names = {c.naam for f in record.fiches for c in f.contact or () if c.naam}
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))
+
+
+def without_names(text: str, names: tuple[str, ...]) -> str:
+    for naam in names:
+        text = text.replace(naam, WEGGELATEN)
+    return text
+
+
+def without_names_in(value, names: tuple[str, ...]):
+    """``without_names`` on every text in a JSON-like value (dicts, lists, texts)."""
+    if isinstance(value, str):
+        return without_names(value, names)
+    if isinstance(value, list):
+        return [without_names_in(v, names) for v in value]
+    if isinstance(value, dict):
+        return {k: without_names_in(v, names) for k, v in value.items()}
+    return value
