@@ -1,7 +1,7 @@
 """The catalogue in the open: what the plugin adds for machines and re-users.
 
-- every page's ``<head>``: Open Graph tags, the Atom feed link and, on a practice page, JSON-LD
-  (rendered by ``theme/main.html`` from the ``gids_head`` context);
+- every page's ``<head>``: Open Graph tags and, on a practice page, JSON-LD (rendered by
+  ``theme/main.html`` from the ``gids_head`` context, which also links the Atom feed);
 - every page's date for the sitemap (``page.update_date``, which MkDocs writes as ``lastmod``
   and uses for the gzip time of ``sitemap.xml.gz``);
 - ``open-data/praktijken.json``, ``open-data/praktijken.csv`` and ``feed.xml``, handed to MkDocs as
@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from .feed import FEED_NAAM, FEED_TITEL, atom_feed
+from .feed import FEED_NAAM, atom_feed
 from .linked_data import catalogue_date, open_graph, practice_jsonld, script_json
 from .model import Praktijk
 from .opendata import Catalogus, open_data_files
@@ -59,7 +59,6 @@ class Publiek:
         beschrijving = meta.get("description") or config.site_description or ""
         record = self.per_src.get(page.file.src_uri)
         head = {
-            "feed": {"href": FEED_NAAM, "titel": f"{FEED_TITEL} (Atom)"},
             "og": open_graph(str(titel), str(beschrijving), page.canonical_url, "article" if record else "website", self.cat),
             "jsonld": None,
         }
