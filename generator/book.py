@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from .errors import RecordError, display_path
+from .loader import load_config_yaml
 from .model import Praktijk
 from .vocab import Term, Vocab
 
@@ -62,7 +63,7 @@ def load_book(path: Path, docs_dir: Path, vocab: Vocab) -> tuple[Boek | None, li
     shown = display_path(path)
     errors: list[RecordError] = []
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_config_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         return None, [RecordError(shown, 1, 1, "", f"boekdefinitie kan niet gelezen worden ({exc})")]
 

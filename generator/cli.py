@@ -34,6 +34,12 @@ def main(argv: list[str] | None = None) -> int:
 
     _add_pdf_parser(sub)
 
+    schema = sub.add_parser("schema", help="het JSON Schema van een praktijk, voor de hulp in je editor")
+    schema.add_argument("-o", "--uitvoer", type=Path, help="bestand om het schema in te schrijven (standaard: tonen)")
+
+    from .nieuw import add_nieuw_parser
+    add_nieuw_parser(sub)
+
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
@@ -47,6 +53,11 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.command == "pdf":
             return run_pdf(args)
+        if args.command == "schema":
+            return run_schema(args.uitvoer)
+        if args.command == "nieuw":
+            from .nieuw import run_nieuw
+            return run_nieuw(args)
     except KeyboardInterrupt:
         return 130
     return 2
@@ -128,6 +139,23 @@ def run_pdf(args: argparse.Namespace) -> int:
     if voortgang.aan:
         print(f"PDF geschreven: {target} ({result.paginas} pagina's, {grootte(result.grootte)}, {result.seconden:.1f} s).",
               file=sys.stderr)
+    return 0
+
+
+def run_schema(target: Path | None) -> int:
+    from .schema import schema_json
+    from .vocab import load_vocab
+    text = schema_json(load_vocab())
+    if target is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"Het schema is niet geschreven: {target} kan niet geschreven worden ({exc.strerror or exc}).", file=sys.stderr)
+        return 1
+    print(f"Schema geschreven: {target}", file=sys.stderr)
     return 0
 
 

@@ -1,7 +1,7 @@
 """The fields of a record, as data: what each key holds and whether it is required.
 
-The validator enforces these rules; the editor documentation and (later) the
-JSON Schema are derived from the same table.
+The validator enforces these rules; the editor documentation and the JSON Schema
+(``schema.py``) are derived from the same table and the same patterns.
 """
 from __future__ import annotations
 
@@ -15,34 +15,44 @@ class FieldRule:
     uitleg: str
     onbekend_allowed: bool = False  # the source may not state it: 'onbekend'
     vocab: str | None = None  # name of the closed list for id/ids
+    bereik: tuple[int, int] | None = None  # lowest and highest value of an int or year
+    voorbeeld: str = ""  # a real value, as YAML, for the editor's help and the skeleton of `gids nieuw`
 
 
 FICHE_FIELDS = ("trekker", "partners", "budget", "periode", "contact")
 
 RECORD_FIELDS: dict[str, FieldRule] = {
     "slug": FieldRule("text", False, "de slug; moet gelijk zijn aan de bestandsnaam zonder .md"),
-    "titel": FieldRule("text", True, "de titel zoals in de bron, zonder de plaats ervoor"),
-    "plaats": FieldRule("text", True, "de plaats vóór de titel in de bron, bv. 'Kortrijk' of 'Regio Halle-Vilvoorde'"),
-    "gemeenten": FieldRule("gemeenten", True, "lijst van de betrokken gemeenten"),
-    "provincies": FieldRule("ids", False, "provincies, als de praktijk een hele provincie of regio betreft", vocab="provincies"),
+    "titel": FieldRule("text", True, "de titel zoals in de bron, zonder de plaats ervoor",
+                       voorbeeld="toeleiders tonen de weg via de 1-loketdienst"),
+    "plaats": FieldRule("text", True, "de plaats vóór de titel in de bron, bv. 'Kortrijk' of 'Regio Halle-Vilvoorde'",
+                        voorbeeld="Kortrijk"),
+    "gemeenten": FieldRule("gemeenten", True, "lijst van de betrokken gemeenten", voorbeeld="[Lebbeke, Dendermonde, Buggenhout]"),
+    "provincies": FieldRule("ids", False, "provincies, als de praktijk een hele provincie of regio betreft", vocab="provincies",
+                            voorbeeld="[limburg]"),
     "hoofdstuk": FieldRule("id", True, "het hoofdstuk van de gids", vocab="hoofdstukken"),
     "themas": FieldRule("ids", True, "een of meer thema's", vocab="themas"),
     "doelgroepen": FieldRule("ids", False, "de doelgroepen", vocab="doelgroepen"),
     "samenvatting": FieldRule("summary", True, "de inleidende alinea, hoogstens 300 tekens"),
-    "trekker": FieldRule("text_or_texts", True, "de trekker zoals in de fiche van de bron", onbekend_allowed=True),
-    "partners": FieldRule("texts", True, "de partners zoals in de fiche van de bron", onbekend_allowed=True),
-    "budget": FieldRule("text", True, "budget/personeelsinzet zoals in de fiche van de bron", onbekend_allowed=True),
-    "periode": FieldRule("text", True, "de periode zoals in de fiche van de bron", onbekend_allowed=True),
+    "trekker": FieldRule("text_or_texts", True, "de trekker zoals in de fiche van de bron", onbekend_allowed=True,
+                         voorbeeld="Effect vzw"),
+    "partners": FieldRule("texts", True, "de partners zoals in de fiche van de bron", onbekend_allowed=True,
+                          voorbeeld="[Stad Kortrijk, Agentschap Integratie en Inburgering]"),
+    "budget": FieldRule("text", True, "budget/personeelsinzet zoals in de fiche van de bron", onbekend_allowed=True,
+                        voorbeeld="2 VTE en 40 000 euro per jaar"),
+    "periode": FieldRule("text", True, "de periode zoals in de fiche van de bron", onbekend_allowed=True,
+                         voorbeeld="Gestart op 1 december 2015."),
     "contact": FieldRule("contacts", True, "contactpersonen of -diensten", onbekend_allowed=True),
     "projecten": FieldRule("projecten", False, "deelprojecten met elk een eigen fiche (in plaats van één fiche)"),
     "bron": FieldRule("bron", True, "waar de praktijk vandaan komt: titel, jaar, pagina"),
-    "laatst_gecontroleerd": FieldRule("date", True, "datum waarop een redacteur de fiche het laatst naliep (JJJJ-MM-DD)"),
+    "laatst_gecontroleerd": FieldRule("date", True, "datum waarop een redacteur de fiche het laatst naliep (JJJJ-MM-DD)",
+                                      voorbeeld="2026-11-23"),
     "toegevoegd": FieldRule("date", False, "datum waarop de praktijk in de catalogus kwam (JJJJ-MM-DD); "
-                                           "zonder dit veld geldt laatst_gecontroleerd"),
+                                           "zonder dit veld geldt laatst_gecontroleerd", voorbeeld="2026-11-23"),
     "start": FieldRule("month", False, "overschrijft het afgeleide startjaar (JJJJ of JJJJ-MM)"),
     "einde": FieldRule("month", False, "overschrijft het afgeleide eindjaar (JJJJ of JJJJ-MM)"),
     "lopend": FieldRule("bool", False, "overschrijft of de praktijk nog loopt (true of false)"),
-    "bedrag_eur": FieldRule("int", False, "overschrijft het afgeleide bedrag in euro (geheel getal)"),
+    "bedrag_eur": FieldRule("int", False, "overschrijft het afgeleide bedrag in euro (geheel getal)", bereik=(0, 10**9)),
     "vte": FieldRule("decimal", False, "overschrijft het afgeleide aantal voltijdse equivalenten (bv. 1.5)"),
 }
 
@@ -59,10 +69,10 @@ CONTACT_FIELDS: dict[str, str] = {
 CONTACT_MEANS = ("email", "telefoon", "gsm", "adres", "website")
 
 BRON_FIELDS: dict[str, FieldRule] = {
-    "titel": FieldRule("text", True, "titel van de bron"),
-    "jaar": FieldRule("year", True, "jaar van de bron"),
-    "pagina": FieldRule("int", False, "pagina in de gedrukte gids"),
-    "url": FieldRule("url", False, "adres van de bron op het web"),
+    "titel": FieldRule("text", True, "titel van de bron", voorbeeld="Van opvang naar samenleven"),
+    "jaar": FieldRule("year", True, "jaar van de bron", bereik=(1900, 2100), voorbeeld="2016"),
+    "pagina": FieldRule("int", False, "pagina in de gedrukte gids", bereik=(1, 9999), voorbeeld="31"),
+    "url": FieldRule("url", False, "adres van de bron op het web", voorbeeld="https://www.vvsg.be/gids"),
 }
 
 PROJECT_FIELDS: dict[str, FieldRule] = {
@@ -71,3 +81,37 @@ PROJECT_FIELDS: dict[str, FieldRule] = {
 }
 
 SUMMARY_MAX = 300
+
+# How a field is named for people (in the editor's help), where its key does not say it as such.
+LABELS = {"themas": "Thema's", "gsm": "Gsm", "vte": "Voltijdse equivalenten (VTE)", "bedrag_eur": "Bedrag in euro",
+          "url": "Webadres", "email": "E-mailadres"}
+
+
+def label(key: str) -> str:
+    return LABELS.get(key) or key.replace("_", " ").capitalize()
+
+# The formats of text values. The validator matches them against the stripped text; the JSON
+# Schema publishes them as they are, so they stay within what ECMA-262 (editors' tools) reads too.
+_PHONE_SEP = r"[ ./()-]"
+PATTERNS: dict[str, str] = {
+    "slug": r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+    "date": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+    "month": r"^([0-9]{4})(?:-(0[1-9]|1[0-2]))?$",
+    "int": r"^[0-9]+$",
+    "decimal": r"^[0-9]+(?:[.,][0-9]+)?$",
+    "email": r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$",
+    # international (+, 10 to 13 digits) or Belgian/Dutch national (a leading 0, 9 or 10 digits)
+    "phone": rf"^(?:\+(?:{_PHONE_SEP}*[0-9]){{10,13}}{_PHONE_SEP}*|\+?{_PHONE_SEP}*0(?:{_PHONE_SEP}*[0-9]){{8,9}}{_PHONE_SEP}*)$",
+    "url": r"^https?://[^\s<>\"']+$",
+    # a contact's website may leave out the scheme, as the sources print it (www.eindhoven.nl)
+    "website": r"^(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?:[/?#][^\s<>\"']*)?$",
+}
+CONTACT_FORMATS = {"email": "email", "telefoon": "phone", "gsm": "phone", "website": "website"}
+
+# The words a bool field accepts, in any case.
+TRUE_WORDS = ("true", "ja")
+FALSE_WORDS = ("false", "nee")
+
+# The story `gids nieuw` writes; the validator refuses a record that still holds it.
+VERHAAL_VOORBEELD = ("Vervang deze alinea door het verhaal van de praktijk in Markdown: de aanleiding, de aanpak en wat "
+                     "het opleverde, met tussentitels (`## Aanpak`) zoals in de bron.")

@@ -18,6 +18,7 @@ from .book import load_book
 from .catalog import load_catalog
 from .background import background
 from . import publiek
+from .schema import SITE_FILE, schema_json
 from .search import build_indexes
 from .search_data import catalogue_files
 from .site import GeneratedPage, SiteModel, fragment_env
@@ -99,6 +100,7 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         site = Path(config.site_dir)
         files = catalogue_files(self.model.records, self.model.facets, self.model.vocab)
         files.update(self.indexes.result())
+        files[SITE_FILE] = schema_json(self.model.vocab)
         for relative, text in files.items():
             target = site / relative
             target.parent.mkdir(parents=True, exist_ok=True)

@@ -128,19 +128,38 @@ class _PrintExtension(markdown.Extension):
         md.treeprocessors.register(_ShowAddress(md), "toon_adres", 1)
 
 
+class _Renderer:
+    """One configured Markdown per kind (with or without raw HTML), reset between texts.
+
+    Building a Markdown with its extensions costs more than converting a short story,
+    and the guide converts some fifty texts.
+    """
+
+    def __init__(self, raw_html: bool) -> None:
+        self.prefix = ""
+        self.md = markdown.Markdown(extensions=[
+            TocExtension(permalink=False, slugify=lambda value, sep: f"{self.prefix}-{slugify(value, sep)}"),
+            "tables", "sane_lists", SmartyExtension(smart_quotes=False), _PrintExtension()])
+        if not raw_html:
+            self.md.preprocessors.deregister("html_block")
+            self.md.inlinePatterns.deregister("html")
+
+    def convert(self, text: str, prefix: str) -> str:
+        self.prefix = prefix
+        return self.md.reset().convert(text)
+
+
+_renderers: dict[bool, _Renderer] = {}
+
+
 def render_markdown(text: str, *, prefix: str, shift: int, raw_html: bool = False) -> str:
     """Markdown to HTML with the site's extensions (mkdocs.yml); ``#`` becomes ``h{1 + shift}``.
 
     Heading ids get ``prefix`` so they stay unique in the one document. Without ``raw_html``
     any HTML in the text is shown as text, never interpreted.
     """
-    md = markdown.Markdown(extensions=[
-        TocExtension(permalink=False, slugify=lambda value, sep: f"{prefix}-{slugify(value, sep)}"),
-        "tables", "sane_lists", SmartyExtension(smart_quotes=False), _PrintExtension()])
-    if not raw_html:
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
-    html = md.convert(text)
+    renderer = _renderers.get(raw_html) or _renderers.setdefault(raw_html, _Renderer(raw_html))
+    html = renderer.convert(text, prefix)
     return re.sub(r"<(/?)h([1-6])\b", lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", html)
 
 

@@ -60,9 +60,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import yaml
-
 from . import lunr_nl
+from .loader import load_config_yaml
 from .model import Praktijk
 from .vocab import Vocab, load_vocab
 
@@ -164,7 +163,7 @@ class Afkorting:
 
 @cache
 def afkortingen() -> tuple[Afkorting, ...]:
-    raw = yaml.safe_load((Path(__file__).parent / "data" / "zoeksynoniemen.yml").read_text(encoding="utf-8"))
+    raw = load_config_yaml((Path(__file__).parent / "data" / "zoeksynoniemen.yml").read_text(encoding="utf-8"))
     result = []
     for entry in raw:
         forms = [entry["afkorting"], *entry["betekenis"]]

@@ -46,9 +46,9 @@ def select(selectie: Selectie, records: list[Praktijk], vocab: Vocab, facets: Fa
             continue
         ids = []
         for value in asked:
-            found = _match(value, known)
+            found = match_term(value, known)
             if found is None:
-                problems.append(f"{option}: onbekende waarde '{value}'{_suggest(value, known)}")
+                problems.append(f"{option}: onbekende waarde '{value}'{suggest_terms(value, known)}")
             elif found not in ids:
                 ids.append(found)
         chosen.append((key, set(ids)))
@@ -71,7 +71,7 @@ def select(selectie: Selectie, records: list[Praktijk], vocab: Vocab, facets: Fa
     return selected, beschrijving
 
 
-def _suggest(value: str, known: dict[str, str]) -> str:
+def suggest_terms(value: str, known: dict[str, str]) -> str:
     """'bedoelde je ...?' and the valid ids (all of them while the list stays readable)."""
     close = difflib.get_close_matches(value.strip().lower(), list(known), n=3, cutoff=0.75)
     hint = f" (bedoelde je {' of '.join(repr(c) for c in close)}?)" if close else ""
@@ -80,7 +80,7 @@ def _suggest(value: str, known: dict[str, str]) -> str:
     return f"{hint} ({len(known)} mogelijke waarden; de slug is de bestandsnaam zonder .md)"
 
 
-def _match(value: str, known: dict[str, str]) -> str | None:
+def match_term(value: str, known: dict[str, str]) -> str | None:
     """An id as typed, or its label in any case ('Oost-Vlaanderen', 'huisvesting')."""
     wanted = value.strip().lower()
     for key, label in known.items():

@@ -13,23 +13,18 @@ from pathlib import PurePath
 
 from . import derive
 from .errors import RecordError
-from .fields import (BRON_FIELDS, CONTACT_FIELDS, CONTACT_MEANS, FICHE_FIELDS, PROJECT_FIELDS, RECORD_FIELDS,
-                     SUMMARY_MAX, FieldRule)
+from .fields import (BRON_FIELDS, CONTACT_FIELDS, CONTACT_FORMATS, CONTACT_MEANS, FALSE_WORDS, FICHE_FIELDS, PATTERNS,
+                     PROJECT_FIELDS, RECORD_FIELDS, SUMMARY_MAX, TRUE_WORDS, VERHAAL_VOORBEELD,
+                     FieldRule)
 from .loader import Mapping, Node, RawRecord, Scalar, Sequence, read_record
 from .model import ONBEKEND, Afgeleid, Bron, Contact, Fiche, Praktijk
 from .vocab import Vocab, load_vocab
 
-SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-EMAIL = re.compile(r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-PHONE_CHARS = re.compile(r"^\+?[0-9 ./()-]+$")
-DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-MONTH = re.compile(r"^([0-9]{4})(?:-(0[1-9]|1[0-2]))?$")
-URL = re.compile(r"^https?://[^\s<>\"']+$")
-WEBSITE = re.compile(r"^(?:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?:[/?#][^\s<>\"']*)?$")
+FORMAT = {kind: re.compile(pattern) for kind, pattern in PATTERNS.items()}
+SLUG, EMAIL, PHONE, DATE, MONTH, URL, WEBSITE = (FORMAT[k] for k in ("slug", "email", "phone", "date", "month", "url", "website"))
 RAW_HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>])|!--|\?|!\[CDATA\[)")
 BAD_LINK = re.compile(r"(?:\]\(|\]:|<)(?:javascript|vbscript|data):", re.IGNORECASE)
 INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
-TRUE_WORDS, FALSE_WORDS = {"true", "ja"}, {"false", "nee"}
 KIND_NAMES = {Scalar: "tekst", Sequence: "een lijst", Mapping: "velden (naam: waarde)"}
 
 
@@ -178,11 +173,12 @@ class _Checker:
             self.err(node, fld, f"ongeldige datum '{value}' (verwacht JJJJ-MM-DD, bv. 2026-11-23)")
             return None
 
-    def integer(self, node: Node, fld: str, low: int, high: int, what: str) -> int | None:
+    def integer(self, node: Node, fld: str, rule: FieldRule, what: str) -> int | None:
         value = self.text(node, fld)
         if value is None:
             return None
-        if not re.fullmatch(r"[0-9]+", value) or not low <= int(value) <= high:
+        low, high = rule.bereik
+        if not FORMAT["int"].match(value) or not low <= int(value) <= high:
             self.err(node, fld, f"verwacht {what}, kreeg '{value}'")
             return None
         return int(value)
@@ -191,7 +187,7 @@ class _Checker:
         value = self.text(node, fld)
         if value is None:
             return None
-        if not re.fullmatch(r"[0-9]+(?:[.,][0-9]+)?", value):
+        if not FORMAT["decimal"].match(value):
             self.err(node, fld, f"verwacht een getal, bv. 1.5, kreeg '{value}'")
             return None
         return float(value.replace(",", "."))
@@ -200,7 +196,7 @@ class _Checker:
         value = self.text(node, fld)
         if value is None:
             return None
-        if value.lower() in TRUE_WORDS | FALSE_WORDS:
+        if value.lower() in TRUE_WORDS + FALSE_WORDS:
             return value.lower() in TRUE_WORDS
         self.err(node, fld, f"verwacht true of false, kreeg '{value}'")
         return None
@@ -232,11 +228,7 @@ class _Checker:
         value = self.text(node, fld)
         if value is None:
             return None
-        digits = re.sub(r"\D", "", value)
-        ok = PHONE_CHARS.match(value) and (
-            (value.startswith("+") and 10 <= len(digits) <= 13) or (digits.startswith("0") and len(digits) in (9, 10))
-        )
-        if not ok:
+        if not PHONE.match(value):
             self.err(node, fld, f"ongeldig telefoonnummer '{value}' (verwacht bv. 056 74 21 50, 0491 52 97 34 of +32 56 74 21 50)")
             return None
         return value
@@ -264,11 +256,11 @@ class _Checker:
                 sub = f"{where}.{key}"
                 if key not in CONTACT_FIELDS:
                     self.err(key_node, sub, self.unknown_key_message(key, CONTACT_FIELDS))
-                elif key == "email":
+                elif CONTACT_FORMATS.get(key) == "email":
                     values[key] = self.email(value, sub)
-                elif key in ("telefoon", "gsm"):
+                elif CONTACT_FORMATS.get(key) == "phone":
                     values[key] = self.phone(value, sub)
-                elif key == "website":
+                elif CONTACT_FORMATS.get(key) == "website":
                     values[key] = self.url(value, sub, WEBSITE)
                 else:
                     values[key] = self.text(value, sub)
@@ -313,8 +305,8 @@ class _Checker:
             return None
         present = self.fields(node, BRON_FIELDS, "bron")
         titel = self.text(present["titel"][1], "bron.titel") if "titel" in present else None
-        jaar = self.integer(present["jaar"][1], "bron.jaar", 1900, 2100, "een jaartal zoals 2016") if "jaar" in present else None
-        pagina = self.integer(present["pagina"][1], "bron.pagina", 1, 9999, "een paginanummer") if "pagina" in present else None
+        jaar = self.integer(present["jaar"][1], "bron.jaar", BRON_FIELDS["jaar"], "een jaartal zoals 2016") if "jaar" in present else None
+        pagina = self.integer(present["pagina"][1], "bron.pagina", BRON_FIELDS["pagina"], "een paginanummer") if "pagina" in present else None
         url = self.url(present["url"][1], "bron.url") if "url" in present else None
         return Bron(titel, jaar, pagina, url) if titel and jaar else None
 
@@ -365,7 +357,7 @@ def _build(raw: RawRecord, c: _Checker) -> Praktijk | None:
         start=get("start", c.month),
         einde=get("einde", c.month),
         lopend=get("lopend", c.boolean),
-        bedrag_eur=get("bedrag_eur", c.integer, 0, 10**9, "een bedrag in euro als geheel getal, bv. 40000"),
+        bedrag_eur=get("bedrag_eur", c.integer, RECORD_FIELDS["bedrag_eur"], "een bedrag in euro als geheel getal, bv. 40000"),
         vte=get("vte", c.decimal),
     )
     if overrides.start and overrides.einde and overrides.start[:len(overrides.einde)] > overrides.einde[:len(overrides.start)]:
@@ -408,6 +400,9 @@ def _story(raw: RawRecord, c: _Checker) -> str:
         return ""
     in_code = False
     for number, line in enumerate(raw.story.split("\n"), start=raw.story_line):
+        if line.startswith(VERHAAL_VOORBEELD[:36]):
+            c.errors.append(RecordError(raw.path, number, 1, "verhaal", "de voorbeeldtekst van 'gids nieuw' staat er nog; "
+                                                                      "vervang ze door het verhaal van de praktijk"))
         if line.lstrip().startswith(("```", "~~~")):
             in_code = not in_code
             continue

