@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from .facets import Facets
 from .model import ONBEKEND, Contact, Fiche, Praktijk
 from .fields import CONTACT_FIELDS
-from .privacy import contact_names, public_contacts, without_names, without_names_in
+from .privacy import contact_names, public_contact, public_contacts, without_names, without_names_in
 from .vocab import Vocab
 
 FOLDER = "open-data"
@@ -72,8 +72,8 @@ def contact_data(contact: Contact) -> dict[str, str]:
     return {name: getattr(contact, name) for name in CONTACT_FIELDS if getattr(contact, name)}
 
 
-def fiche_data(fiche: Fiche) -> dict:
-    contacts = public_contacts(fiche.contact)
+def fiche_data(fiche: Fiche, pagina: str) -> dict:
+    contacts = public_contacts(fiche.contact, pagina)
     return {
         "trekker": _fiche_value(fiche.trekker),
         "partners": _fiche_value(fiche.partners),
@@ -83,12 +83,15 @@ def fiche_data(fiche: Fiche) -> dict:
     }
 
 
-def record_data(r: Praktijk) -> dict:
-    """The record's front matter as the editors wrote it (canonical shape), without personal data."""
-    return without_names_in(_record_data(r), contact_names(r))
+def record_data(r: Praktijk, pagina: str) -> dict:
+    """The record's front matter as the editors wrote it (canonical shape), without personal data.
+
+    ``pagina``: the URL of the practice's page, where the full contacts are.
+    """
+    return without_names_in(_record_data(r, pagina), contact_names(r))
 
 
-def _record_data(r: Praktijk) -> dict:
+def _record_data(r: Praktijk, pagina: str) -> dict:
     data: dict = {"titel": r.titel, "plaats": r.plaats, "gemeenten": list(r.gemeenten)}
     if r.provincies:
         data["provincies"] = list(r.provincies)
@@ -97,9 +100,9 @@ def _record_data(r: Praktijk) -> dict:
         data["doelgroepen"] = list(r.doelgroepen)
     data["samenvatting"] = r.samenvatting
     if len(r.fiches) == 1 and r.fiches[0].naam is None:
-        data |= fiche_data(r.fiches[0])
+        data |= fiche_data(r.fiches[0], pagina)
     else:
-        data["projecten"] = [{"naam": f.naam, **fiche_data(f)} for f in r.fiches]
+        data["projecten"] = [{"naam": f.naam, **fiche_data(f, pagina)} for f in r.fiches]
     data["bron"] = {k: v for k, v in (("titel", r.bron.titel), ("jaar", r.bron.jaar), ("pagina", r.bron.pagina),
                                       ("url", r.bron.url)) if v is not None}
     data["laatst_gecontroleerd"] = r.laatst_gecontroleerd.isoformat()
@@ -122,7 +125,7 @@ def derived_data(r: Praktijk, facets: Facets, vocab: Vocab) -> dict:
 
 def has_personal_data(r: Praktijk) -> bool:
     """Whether the export leaves something out: every contact name is personal, so any name counts."""
-    return any(c.naam or c.gsm or public_contacts((c,)) != (c,) for f in r.fiches for c in f.contact or ())
+    return any(c.naam or c.gsm or public_contact(c) != c for f in r.fiches for c in f.contact or ())
 
 
 def newest_date(records: list[Praktijk]) -> str | None:
@@ -148,7 +151,7 @@ def catalogue_json(records: list[Praktijk], facets: Facets, vocab: Vocab, cat: C
         },
         "praktijken": [
             {"slug": r.slug, "url": f"{cat.site_url}{r.url}", "bestand": f"praktijken/{r.slug}.md",
-             "record": record_data(r), "afgeleid": derived_data(r, facets, vocab),
+             "record": record_data(r, f"{cat.site_url}{r.url}"), "afgeleid": derived_data(r, facets, vocab),
              "persoonsgegevens_weggelaten": has_personal_data(r)}
             for r in records
         ],
@@ -178,8 +181,8 @@ def contact_line(c: Contact) -> str:
     return ", ".join(contact_data(c).values())
 
 
-def _contacts(f: Fiche) -> list[str] | None:
-    contacts = public_contacts(f.contact)
+def _contacts(f: Fiche, pagina: str) -> list[str] | None:
+    contacts = public_contacts(f.contact, pagina)
     return None if contacts is None else [contact_line(c) for c in contacts]
 
 
@@ -226,7 +229,7 @@ CSV_COLUMNS: tuple[Kolom, ...] = (
     Kolom("periode", "de periode zoals in de fiche", lambda r, c: _per_fiche(r, lambda f: _text(f.periode))),
     Kolom("contact", "de contacten zonder persoonsgegevens (lijst); per contact functie, organisatie, e-mail, "
                      "telefoon, adres en website voor zover bekend, gescheiden door komma's",
-          lambda r, c: _per_fiche(r, _contacts)),
+          lambda r, c: _per_fiche(r, lambda f: _contacts(f, f"{c.cat.site_url}{r.url}"))),
     Kolom("bron_titel", "de titel van de bron", lambda r, c: r.bron.titel),
     Kolom("bron_jaar", "het jaar van de bron", lambda r, c: str(r.bron.jaar)),
     Kolom("bron_pagina", "de pagina in de gedrukte gids", lambda r, c: str(r.bron.pagina or "")),

@@ -15,7 +15,8 @@ The practice pages show every contact as the guide printed it. The bulk export
   service, not a private person.
 
 A contact that keeps no way of reaching anyone (only a name, a personal address and a mobile
-number) is left out as a whole; the practice's page still shows it.
+number) keeps its functie and organisatie, and its ``website`` becomes the practice's page, which
+shows the whole contact: every exported contact still says where to reach someone.
 
 A contact's name that also appears in another text of the record (the trekker "Menno Moen,
 adviseur wonen gemeente Eindhoven", a summary naming the coordinator) is replaced there by
@@ -76,11 +77,15 @@ def public_contact(contact: Contact) -> Contact | None:
     return kept
 
 
-def public_contacts(contacts: tuple[Contact, ...] | None) -> tuple[Contact, ...] | None:
-    """The contacts fit for the bulk export (None stays None: the source names no contact)."""
+def public_contacts(contacts: tuple[Contact, ...] | None, pagina: str) -> tuple[Contact, ...] | None:
+    """The contacts fit for the bulk export (None stays None: the source names no contact).
+
+    ``pagina`` is the practice page's URL: where a contact with nothing public left can be found.
+    """
     if contacts is None:
         return None
-    return tuple(kept for c in contacts if (kept := public_contact(c)) is not None)
+    return tuple(public_contact(c) or Contact(functie=c.functie, organisatie=c.organisatie, website=pagina)
+                 for c in contacts)
 
 
 def contact_names(record: Praktijk) -> tuple[str, ...]:

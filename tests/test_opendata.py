@@ -24,7 +24,7 @@ def front_matter(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n", 2)[1])
 
 
-def without_personal_data(contacts):
+def without_personal_data(contacts, pagina: str):
     """What the export should keep of a front-matter contact list, by the rule on the Open data page."""
     if not isinstance(contacts, list):
         return contacts
@@ -35,8 +35,9 @@ def without_personal_data(contacts):
             del c["email"]
         if "telefoon" in c and is_mobile(str(c["telefoon"])):
             del c["telefoon"]
-        if set(c) & {"email", "telefoon", "adres", "website"}:
-            kept.append(c)
+        if not set(c) & {"email", "telefoon", "adres", "website"}:
+            c = {k: v for k, v in c.items() if k in ("functie", "organisatie")} | {"website": pagina}
+        kept.append(c)
     return kept
 
 
@@ -50,7 +51,7 @@ def replace_names(value, names: list[str]):
     return value
 
 
-def expected_record(path: Path) -> dict:
+def expected_record(path: Path, pagina: str) -> dict:
     data = {k: v for k, v in front_matter(path).items() if k not in OVERRIDES}
     fiches = data.get("projecten", [data])
     names = sorted({c["naam"] for f in fiches if isinstance(f["contact"], list) for c in f["contact"] if "naam" in c},
@@ -58,7 +59,7 @@ def expected_record(path: Path) -> dict:
     for fiche in fiches:
         if isinstance(fiche.get("trekker"), str) and fiche["trekker"] != "onbekend":
             fiche["trekker"] = [fiche["trekker"]]
-        fiche["contact"] = without_personal_data(fiche["contact"])
+        fiche["contact"] = without_personal_data(fiche["contact"], pagina)
     return replace_names(normal(data), names)
 
 
@@ -91,7 +92,8 @@ def test_json_round_trips_every_record_without_personal_data(catalogue):
     by_slug = {p["slug"]: p for p in catalogue["praktijken"]}
     assert sorted(by_slug) == [p.stem for p in RECORD_FILES]
     for path in RECORD_FILES:
-        assert normal(by_slug[path.stem]["record"]) == expected_record(path), path.name
+        practice = by_slug[path.stem]
+        assert normal(practice["record"]) == expected_record(path, practice["url"]), path.name
 
 
 def test_json_holds_no_name_no_mobile_and_no_personal_address(catalogue, records):
@@ -176,3 +178,18 @@ def test_open_data_page_explains_every_column_and_links_the_files(built_site):
     for href in ('href="praktijken.json"', 'href="praktijken.csv"', 'href="praktijk.schema.json"', 'href="../feed.xml"'):
         assert href in markup
     assert "CC BY 4.0" in markup and "Statbel" in markup
+
+
+def test_every_exported_record_validates_against_the_record_schema(catalogue, built_site):
+    import jsonschema
+
+    from generator.schema import record_schema
+    from generator.vocab import load_vocab
+
+    schema = record_schema(load_vocab())
+    published = json.loads((built_site / "open-data" / "praktijk.schema.json").read_text(encoding="utf-8"))
+    assert published == schema
+    validator = jsonschema.Draft202012Validator(schema)
+    for practice in catalogue["praktijken"]:
+        errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(practice["record"])]
+        assert not errors, (practice["slug"], errors)

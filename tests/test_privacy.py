@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from generator.model import Contact
-from generator.privacy import is_mobile, is_personal_email, public_contact
+from generator.privacy import is_mobile, is_personal_email, public_contact, public_contacts
 
 # (e-mail, contact's name, personal?)
 EMAILS = [
@@ -37,7 +37,14 @@ def test_mobile_numbers(number, mobile):
     assert is_mobile(number) is mobile
 
 
-def test_a_contact_with_nothing_public_left_is_dropped():
+def test_a_contact_with_nothing_public_left_points_to_the_page():
+    pagina = "https://gids.test/praktijken/x/"
+    assert public_contacts((Contact(naam="Kim Van Belleghem", functie="directeur W13", telefoon="0499 77 90 84"),), pagina) \
+        == (Contact(functie="directeur W13", website=pagina),)
+    assert public_contacts(None, pagina) is None
+
+
+def test_a_contact_with_nothing_public_left_is_dropped_by_public_contact():
     assert public_contact(Contact(naam="Hanne Van Beneden", email="hanne.vanbeneden@kortrijk.be")) is None
     assert public_contact(Contact(naam="Kim Van Belleghem", functie="directeur W13", telefoon="0499 77 90 84")) is None
     kept = public_contact(Contact(naam="Miek Stevens", functie="Stafmedewerker", email="miek.stevens@minor-ndako.be",
