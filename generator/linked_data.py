@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import os
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from .facets import Facets
 from .model import Praktijk
@@ -106,6 +106,6 @@ def catalogue_date(records: list[Praktijk]) -> date:
     """
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
     dates = [d for r in records for d in (r.laatst_gecontroleerd, r.in_catalogus_sinds)]
     return max(dates, default=date(2016, 1, 1))

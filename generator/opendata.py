@@ -32,9 +32,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .facets import Facets
-from .model import ONBEKEND, Contact, Fiche, Praktijk
 from .fields import CONTACT_FIELDS
-from .privacy import contact_names, public_contact, public_contacts, without_names, without_names_in
+from .model import ONBEKEND, Contact, Fiche, Praktijk
+from .privacy import (
+    contact_names,
+    public_contact,
+    public_contacts,
+    without_names,
+    without_names_in,
+)
 from .vocab import Vocab
 
 FOLDER = "open-data"

@@ -14,10 +14,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from . import publiek
+from .background import background
 from .book import load_book
 from .catalog import load_catalog
-from .background import background
-from . import publiek
 from .schema import SITE_FILE, schema_json
 from .search import build_indexes
 from .search_data import catalogue_files

@@ -13,7 +13,7 @@ import pytest
 
 from generator.privacy import contact_names
 
-JSONLD = re.compile(r'<script type="application/ld\+json" id="gids-linked-data">(.*?)</script>', re.S)
+JSONLD = re.compile(r'<script type="application/ld\+json" id="gids-linked-data">(.*?)</script>', re.DOTALL)
 FOOTER_LINKS = {"over/": "Over deze catalogus", "open-data/": "Open data", "toegankelijkheid/": "Toegankelijkheid",
                 "privacy/": "Privacy", "feed.xml": "Atom-feed"}
 
@@ -108,7 +108,7 @@ STATEMENT_SECTIONS = ["Nalevingsstatus", "Niet-toegankelijke inhoud", "Opstellin
 
 def test_accessibility_statement_follows_the_eu_model(built_site):
     markup = (built_site / "toegankelijkheid" / "index.html").read_text(encoding="utf-8")
-    headings = [html.unescape(re.sub(r"<[^>]+>", "", h)).strip() for h in re.findall(r"<h2[^>]*>(.*?)</h2>", markup, re.S)]
+    headings = [html.unescape(re.sub(r"<[^>]+>", "", h)).strip() for h in re.findall(r"<h2[^>]*>(.*?)</h2>", markup, re.DOTALL)]
     for section in STATEMENT_SECTIONS:
         assert section in headings
     assert [h for h in headings if h in STATEMENT_SECTIONS] == STATEMENT_SECTIONS  # in the model's order

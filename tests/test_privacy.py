@@ -4,7 +4,12 @@ from __future__ import annotations
 import pytest
 
 from generator.model import Contact
-from generator.privacy import is_mobile, is_personal_email, public_contact, public_contacts
+from generator.privacy import (
+    is_mobile,
+    is_personal_email,
+    public_contact,
+    public_contacts,
+)
 
 # (e-mail, contact's name, personal?)
 EMAILS = [
