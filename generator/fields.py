@@ -47,6 +47,8 @@ RECORD_FIELDS: dict[str, FieldRule] = {
     "bron": FieldRule("bron", True, "waar de praktijk vandaan komt: titel, jaar, pagina"),
     "laatst_gecontroleerd": FieldRule("date", True, "datum waarop een redacteur de fiche het laatst naliep (JJJJ-MM-DD)",
                                       voorbeeld="2026-11-23"),
+    "toegevoegd": FieldRule("date", False, "datum waarop de praktijk in de catalogus kwam (JJJJ-MM-DD); "
+                                           "zonder dit veld geldt laatst_gecontroleerd", voorbeeld="2026-11-23"),
     "start": FieldRule("month", False, "overschrijft het afgeleide startjaar (JJJJ of JJJJ-MM)"),
     "einde": FieldRule("month", False, "overschrijft het afgeleide eindjaar (JJJJ of JJJJ-MM)"),
     "lopend": FieldRule("bool", False, "overschrijft of de praktijk nog loopt (true of false)"),

@@ -88,6 +88,12 @@ class Praktijk:
     laatst_gecontroleerd: date
     verhaal: str
     afgeleid: Afgeleid = field(default_factory=Afgeleid)
+    toegevoegd: date | None = None  # None: the record does not say
+
+    @property
+    def in_catalogus_sinds(self) -> date:
+        """When the practice joined the catalogue: its 'toegevoegd', else its last check."""
+        return self.toegevoegd or self.laatst_gecontroleerd
 
     @property
     def volledige_titel(self) -> str:

@@ -15,9 +15,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from . import publiek
+from .background import background
 from .book import load_book
 from .catalog import load_catalog
-from .background import background
 from .safety import escape_meta, story_problems
 from .schema import SITE_FILE, schema_json
 from .search import build_indexes
@@ -63,6 +64,7 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         self.pages: dict[str, GeneratedPage] = {}
         self.env = fragment_env(root / self.config.fragmenten)
         config.nav = self.model.nav()
+        self.publiek = publiek.Publiek.from_config(config, self.model)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -70,6 +72,8 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         for page in self.model.pages():
             self.pages[page.src] = page
             files.append(File.generated(config, page.src, content=page.markdown))
+        for path, data in self.publiek.files().items():  # open data and feed: MkDocs copies them and checks links to them
+            files.append(File.generated(config, path, content=data))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -93,6 +97,14 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         rendered = self.env.get_template(generated.fragment).render(**context, **generated.context)
         _add_anchors(page, rendered)
         return rendered
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        page.update_date = self.publiek.page_date(page.file.src_uri)  # the sitemap's lastmod
+        return page
+
+    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
+        context.update(self.publiek.head(page, config))
+        return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)

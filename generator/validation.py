@@ -350,6 +350,7 @@ def _build(raw: RawRecord, c: _Checker) -> Praktijk | None:
     fiches = get("projecten", lambda n, f: c.projecten(n)) if has_projecten else (c.fiche(present, ""),)
     bron = get("bron", lambda n, f: c.bron(n))
     gecontroleerd = get("laatst_gecontroleerd", c.date)
+    toegevoegd = get("toegevoegd", c.date)
     overrides = Afgeleid(
         start=get("start", c.month),
         einde=get("einde", c.month),
@@ -361,6 +362,9 @@ def _build(raw: RawRecord, c: _Checker) -> Praktijk | None:
         c.err(present["einde"][1], "einde", f"'{overrides.einde}' ligt vóór start '{overrides.start}' (verwacht een einde na de start)")
     if gecontroleerd and gecontroleerd > _today():
         c.err(present["laatst_gecontroleerd"][1], "laatst_gecontroleerd", f"{gecontroleerd.isoformat()} ligt in de toekomst (verwacht de datum van de laatste controle)")
+    if toegevoegd and gecontroleerd and toegevoegd > gecontroleerd:
+        c.err(present["toegevoegd"][1], "toegevoegd", f"{toegevoegd.isoformat()} ligt na laatst_gecontroleerd "
+                                                      f"{gecontroleerd.isoformat()} (een praktijk wordt nagekeken wanneer ze toegevoegd wordt)")
     verhaal = _story(raw, c)
 
     if c.errors or raw.skipped:  # fields set aside after a syntax error: no model
@@ -368,7 +372,7 @@ def _build(raw: RawRecord, c: _Checker) -> Praktijk | None:
     return Praktijk(
         slug=slug, path=raw.path, titel=titel, plaats=plaats, gemeenten=gemeenten, provincies=provincies,
         hoofdstuk=hoofdstuk[0], themas=themas, doelgroepen=doelgroepen, samenvatting=samenvatting,
-        fiches=fiches, bron=bron, laatst_gecontroleerd=gecontroleerd, verhaal=verhaal,
+        fiches=fiches, bron=bron, laatst_gecontroleerd=gecontroleerd, verhaal=verhaal, toegevoegd=toegevoegd,
         afgeleid=derive.derive(fiches, gecontroleerd, overrides, explicit={k for k in ("start", "einde", "lopend", "bedrag_eur", "vte") if k in present}),
     )
 

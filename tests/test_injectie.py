@@ -121,6 +121,7 @@ class Page(HTMLParser):
     def __init__(self, markup: str):
         super().__init__(convert_charrefs=True)
         self.scripts: list[tuple[str | None, str]] = []  # (src, inline text)
+        self.data_blocks: list[str] = []  # <script type="application/ld+json">: data, never run
         self.elements: list[tuple[str, list[tuple[str, str | None]]]] = []
         self.text: list[str] = []
         self.title = ""
@@ -130,18 +131,27 @@ class Page(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.elements.append((tag, attrs))
+        if tag == "script" and dict(attrs).get("type") == "application/ld+json" and "src" not in dict(attrs):
+            self._in.append("data")
+            self.data_blocks.append("")
+            return
         if tag == "script":
             self.scripts.append((dict(attrs).get("src"), ""))
         if tag not in ("br", "img", "meta", "link", "input", "hr", "source", "path"):
             self._in.append(tag)
 
     def handle_endtag(self, tag):
+        if tag == "script" and self._in and self._in[-1] == "data":
+            self._in.pop()
+            return
         if tag in self._in:
             while self._in.pop() != tag:
                 pass
 
     def handle_data(self, data):
-        if self._in and self._in[-1] == "script":
+        if self._in and self._in[-1] == "data":
+            self.data_blocks[-1] += data
+        elif self._in and self._in[-1] == "script":
             src, inline = self.scripts[-1]
             self.scripts[-1] = (src, inline + data)
         elif self._in and self._in[-1] == "title":
@@ -175,6 +185,13 @@ def violations(where: str, page: Page, theme_scripts: set[str]) -> list[str]:
         key = script_key(where, src, inline)
         if key not in theme_scripts or (src is not None and not key.startswith("assets/")):
             found.append(f"{where}: script {key[:120]!r}")
+    for block in page.data_blocks:  # linked data: must be JSON, with no markup a parser could take for a tag
+        try:
+            json.loads(block)
+        except ValueError:
+            found.append(f"{where}: JSON-LD is geen JSON: {block[:120]!r}")
+        if "<" in block or ">" in block:
+            found.append(f"{where}: JSON-LD met < of >: {block[:120]!r}")
     for tag, attrs in page.elements:
         if tag in FORBIDDEN_ELEMENTS:
             found.append(f"{where}: <{tag}>")

@@ -52,8 +52,8 @@ def project(tmp_path) -> Path:
         ("  - Stad Kortrijk\n", "  - \n"),
         ("    email: Fie.Velghe@integratie-inburgering.be", "    email: Fie.Velghe(at)integratie-inburgering.be"),
     ), encoding="utf-8")
-    (folder / GENT.name).write_text(edit(GENT, ("laatst_gecontroleerd: 2026-11-23", "laatst_gecontroleerd: 2024-06-30")),
-                                    encoding="utf-8")
+    (folder / GENT.name).write_text(edit(GENT, ("laatst_gecontroleerd: 2026-11-23", "laatst_gecontroleerd: 2024-06-30"),
+                                         ("toegevoegd: 2026-11-23", "toegevoegd: 2024-06-30")), encoding="utf-8")
     return tmp_path
 
 

@@ -35,6 +35,7 @@ VALIDATOR_ONLY: dict[str, str] = {
     "slug_verschilt_van_bestandsnaam.md": "slug gelijk aan de bestandsnaam",
     # relations between values
     "start_na_einde.md": "einde vóór start",
+    "toegevoegd_na_laatst_gecontroleerd.md": "toegevoegd na laatst_gecontroleerd (twee velden vergelijken)",
     # YAML 1.2 reads 40.000 as the number 40.0, which JSON Schema counts as an integer: the text is gone
     "bedrag_eur_met_punt.md": "40.000 als bedrag",
     # YAML features the loader refuses, which a parser resolves before any schema sees the value

@@ -24,6 +24,8 @@ PAGES = {
     "hoofdstuk": "hoofdstukken/onthaalbeleid/",
     "verhaal": "gids/taalbeleid-en-taalpromotie/",
     "thema": "themas/taal/",
+    "open-data": "open-data/",
+    "toegankelijkheidsverklaring": "toegankelijkheid/",
     "404": "deze-pagina-bestaat-niet/",
 }
 

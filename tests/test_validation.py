@@ -139,6 +139,8 @@ EXPECTED: dict[str, tuple[str, str, int, int]] = {
     # --- dates and the overrides of derived facts ------------------------------------------------
     "laatst_gecontroleerd_ongeldige_datum.md": ("laatst_gecontroleerd", "ongeldige datum '2026-02-30' (verwacht JJJJ-MM-DD", 22, 23),
     "laatst_gecontroleerd_belgische_notatie.md": ("laatst_gecontroleerd", "ongeldige datum '23/11/2026'", 22, 23),
+    "toegevoegd_ongeldige_datum.md": ("toegevoegd", "ongeldige datum '2026-11-31' (verwacht JJJJ-MM-DD", 23, 13),
+    "toegevoegd_na_laatst_gecontroleerd.md": ("toegevoegd", "2026-02-01 ligt na laatst_gecontroleerd 2026-01-10", 23, 13),
     "start_ongeldige_maand.md": ("start", "verwacht een jaar of jaar-maand (JJJJ of JJJJ-MM), kreeg '2015-13'", 17, 8),
     "einde_tekst.md": ("einde", "kreeg 'eind 2018'", 17, 8),
     "start_na_einde.md": ("einde", "start", 18, 8),

@@ -1,0 +1,33 @@
+"""The Atom feed of the real build, read back with feedparser."""
+from __future__ import annotations
+
+import feedparser
+
+from generator.feed import MAX_ENTRIES
+
+
+def test_feed_is_valid_atom_with_an_entry_per_practice(built_site, records):
+    feed = feedparser.parse((built_site / "feed.xml").read_bytes())
+    assert feed.bozo == 0, feed.get("bozo_exception")
+    assert feed.version == "atom10"
+    assert feed.feed.title and feed.feed.author and feed.feed.id.endswith("/feed.xml")
+    links = {link.rel: link.href for link in feed.feed.links}
+    assert links["self"].endswith("/feed.xml") and links["alternate"].startswith("https://")
+    assert len(feed.entries) == min(len(records), MAX_ENTRIES)
+    by_url = {r.url: r for r in records}
+    newest = max(r.laatst_gecontroleerd for r in records)
+    assert feed.feed.updated.startswith(newest.isoformat())
+    for entry in feed.entries:
+        record = by_url[entry.link.split("/", 3)[3]]
+        assert entry.id == entry.link
+        assert entry.title == record.volledige_titel
+        assert entry.summary == record.samenvatting
+        assert entry.updated.startswith(record.laatst_gecontroleerd.isoformat())
+        assert entry.published.startswith(record.in_catalogus_sinds.isoformat())
+
+
+def test_feed_is_linked_from_the_head_of_every_page(built_site):
+    for page in [*built_site.rglob("index.html"), built_site / "404.html"]:
+        markup = page.read_text(encoding="utf-8")
+        head = markup.split("</head>", 1)[0]
+        assert '<link rel="alternate" type="application/atom+xml"' in head, page
