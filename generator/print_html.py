@@ -11,6 +11,7 @@ import posixpath
 import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import jinja2
@@ -178,7 +179,9 @@ class _Renderer:
         return self.md.reset().convert(text)
 
 
-_renderers: dict[bool, _Renderer] = {}
+@cache
+def _renderer(raw_html: bool) -> _Renderer:
+    return _Renderer(raw_html)
 
 
 def render_markdown(text: str, *, prefix: str, shift: int, raw_html: bool = False, here: str = "",
@@ -189,8 +192,7 @@ def render_markdown(text: str, *, prefix: str, shift: int, raw_html: bool = Fals
     any HTML in the text is shown as text, never interpreted. ``here`` is the page's path in the
     site (``praktijken/x.md``), ``targets`` the site paths this document holds and their anchors.
     """
-    renderer = _renderers.get(raw_html) or _renderers.setdefault(raw_html, _Renderer(raw_html))
-    html = renderer.convert(text, prefix, here, targets or {})
+    html = _renderer(raw_html).convert(text, prefix, here, targets or {})
     return re.sub(r"<(/?)h([1-6])\b", lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", html)
 
 

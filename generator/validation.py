@@ -405,8 +405,9 @@ def _story(raw: RawRecord, c: _Checker) -> str:
                                     "het verhaal onder de front matter is leeg (verwacht de tekst van de praktijk in Markdown)"))
         return ""
     c.errors.extend(story_errors(raw.path, raw.story, raw.story_line))
-    for number, line in enumerate(raw.story.split("\n"), start=raw.story_line):
-        if line.startswith(VERHAAL_VOORBEELD[:36]):
+    marker = VERHAAL_VOORBEELD[:36]
+    for number, line in enumerate(raw.story.split("\n") if marker in raw.story else (), start=raw.story_line):
+        if line.startswith(marker):
             c.errors.append(RecordError(raw.path, number, 1, "verhaal", "de voorbeeldtekst van 'gids nieuw' staat er nog; "
                                                                       "vervang ze door het verhaal van de praktijk"))
     return story
