@@ -37,7 +37,7 @@ def build_site(config_file: Path, target: Path, pdf: bool = True) -> int:
     guide = None
     try:
         config = load_config(str(config_file), site_dir=str(staging))
-        handler.locate = _locator(config)
+        handler.locate = config.plugins["gids"].source_of
         if pdf_dir is not None:
             guide = _guide_pdf(config, pdf_dir)
         build(config)  # empties the staging folder first: the PDF waits beside it
@@ -98,19 +98,6 @@ def _swap(staging: Path, target: Path) -> None:
     os.chmod(target, 0o755)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
-
-
-def _locator(config: MkDocsConfig) -> Locate:
-    """The file a page comes from: the record of a practice's generated page, else the page in docs/."""
-    plugin, docs = config.plugins["gids"], Path(config.docs_dir)
-
-    def locate(src_uri: str) -> Path:
-        generated = getattr(plugin, "pages", {}).get(src_uri)
-        if generated is not None and "p" in generated.context:
-            return Path(generated.context["p"].path)
-        return docs / src_uri
-
-    return locate
 
 
 class _DutchErrors(logging.Handler):

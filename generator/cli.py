@@ -129,13 +129,13 @@ def run_serve(config_file: str, address: str) -> int:
         print(f"De site kan niet getoond worden: {exc}", file=sys.stderr)
         return 1
     except Abort:
-        print("De site kan niet getoond worden: los eerst de fouten hierboven op (gids check toont ze ook).", file=sys.stderr)
+        print("De site kan niet getoond worden: los eerst de fouten hierboven op.", file=sys.stderr)
         return 1
     return 0
 
 
 class _DutchServeMessages(logging.Formatter):
-    """MkDocs' few everyday serve messages in Dutch; anything else as it comes."""
+    """MkDocs' everyday serve messages and its link warnings in Dutch; anything else as it comes."""
 
     MESSAGES = (
         ("Building documentation...", "De site wordt opgebouwd…"),
@@ -149,10 +149,15 @@ class _DutchServeMessages(logging.Formatter):
     )
 
     def format(self, record: logging.LogRecord) -> str:
+        from .link_messages import dutch
+        from .plugin import GidsPlugin
+
         text = super().format(record)
-        for english, dutch in self.MESSAGES:
+        if GidsPlugin.actief is not None and (link := dutch(text, GidsPlugin.actief.source_of)):
+            return link
+        for english, nederlands in self.MESSAGES:
             if english in text:
-                return text.replace(english, dutch).replace(" seconds", " s")
+                return text.replace(english, nederlands).replace(" seconds", " s")
         return text
 
 

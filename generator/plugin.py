@@ -49,8 +49,13 @@ class Download:
 
 class GidsPlugin(BasePlugin[GidsConfig]):
     download: Download | None = None
+    actief: GidsPlugin | None = None  # the plugin of the latest build, for messages about its files
+    pages: dict[str, GeneratedPage]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        GidsPlugin.actief = self  # `gids serve` loads a new config (and plugin) for every rebuild
+        self.docs_dir = Path(config.docs_dir)
+        self.pages = {}
         root = Path(config.config_file_path).parent
         vocab = load_vocab()
         catalog = load_catalog(root / self.config.praktijken, vocab)
@@ -61,7 +66,6 @@ class GidsPlugin(BasePlugin[GidsConfig]):
                 log.error(str(error))
             raise PluginError(f"{len(errors)} fout(en) in de praktijken of de boekdefinitie; de site is niet gebouwd.")
         self.model = SiteModel(boek, vocab, catalog.records)
-        self.pages: dict[str, GeneratedPage] = {}
         self.env = fragment_env(root / self.config.fragmenten)
         config.nav = self.model.nav()
         self.publiek = publiek.Publiek.from_config(config, self.model)
@@ -115,6 +119,13 @@ class GidsPlugin(BasePlugin[GidsConfig]):
             target = site / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+
+    def source_of(self, src_uri: str) -> Path:
+        """The file a page comes from: the record of a practice's generated page, else the page in docs/."""
+        generated = self.pages.get(src_uri)
+        if generated is not None and "p" in generated.context:
+            return Path(generated.context["p"].path)
+        return self.docs_dir / src_uri
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """`gids serve` rebuilds when a record, the book or a page template changes, not only docs/."""

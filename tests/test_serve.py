@@ -80,3 +80,15 @@ def test_serve_zonder_configuratie_zegt_het_in_het_nederlands(tmp_path):
     result = run_gids("serve", "-f", str(tmp_path / "mkdocs.yml"))
     assert result.returncode == 1
     assert "configuratiebestand niet gevonden" in result.stderr
+
+
+def test_serve_noemt_een_kapotte_link_in_het_nederlands_bij_het_bestand(tmp_path):
+    project = project_copy(tmp_path)
+    record = project / RECORD
+    record.write_text(record.read_text(encoding="utf-8") + "\nZie [x](bestaat-niet.md).\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{free_port()}"],
+                            cwd=project, capture_output=True, text=True, timeout=120, env={"PYTHONPATH": str(ROOT)})
+    assert result.returncode == 1
+    assert f"{RECORD}:" in result.stderr
+    assert "link 'bestaat-niet.md' verwijst naar een pagina die niet bestaat" in result.stderr
+    assert "Doc file" not in result.stderr
