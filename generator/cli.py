@@ -5,13 +5,16 @@ Every message is Dutch; a problem in a record never shows a traceback.
 from __future__ import annotations
 
 import argparse
+import difflib
 import logging
 import os
+import subprocess
 import sys
 import time
 from pathlib import Path
 
 from .catalog import load_catalog
+from .errors import display_path
 from .freshness import DEFAULT_MONTHS, stale_warnings, today
 from .pdf import PDF_NAAM, SELECTIE_NAAM, Bronnen, Voortgang, grootte, load_inputs, make_pdf
 from .report import FORMATS, is_ok, render, summary
@@ -31,6 +34,19 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--verouderd-na", type=_maanden, default=DEFAULT_MONTHS, metavar="MAANDEN",
                        help=f"waarschuwen voor fiches die langer dan MAANDEN maanden niet nagekeken zijn (standaard: {DEFAULT_MONTHS})")
     check.add_argument("--strict", action="store_true", help="ook waarschuwingen doen de controle mislukken (code 1)")
+    check.add_argument("--sinds", metavar="GIT-REF",
+                       help="waarschuwingen over oude gegevens alleen voor praktijken die sinds GIT-REF gewijzigd of "
+                            "nieuw zijn (bv. origin/main in een pull request); fouten altijd voor alle praktijken")
+    check.add_argument("-v", "--uitgebreid", action="store_true",
+                       help="per praktijk ook tonen wat de generator afleidt (datum van de gegevens, start, einde, "
+                            "lopend, bedrag, VTE) en waarop dat steunt")
+
+    toon = sub.add_parser("toon", help="tonen wat de generator uit een praktijk afleidt, en waarop dat steunt",
+                          description="Toont voor een praktijk de datum van de gegevens en elk afgeleid feit (start, "
+                                      "einde, lopend, bedrag, VTE) met de tekst waarop het steunt, zodat je een "
+                                      "verkeerde lezing ziet en kunt overschrijven.")
+    toon.add_argument("slug", nargs="+", help="de bestandsnaam van de praktijk zonder .md (of het pad naar het bestand)")
+    toon.add_argument("--map", type=Path, default=Path("praktijken"), help="map met de praktijken (standaard: praktijken)")
 
     build = sub.add_parser("build", help="de site en de gids als pdf bouwen in site/ (alleen als alle praktijken in orde zijn)")
     build.add_argument("-f", "--config", default="mkdocs.yml", help="MkDocs-configuratie (standaard: mkdocs.yml)")
@@ -52,7 +68,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         if args.command == "check":
-            return run_check(Path(args.map), args.stil, fmt=args.format, verouderd_na=args.verouderd_na, strict=args.strict)
+            return run_check(Path(args.map), args.stil, fmt=args.format, verouderd_na=args.verouderd_na, strict=args.strict,
+                             sinds=args.sinds, uitgebreid=args.uitgebreid)
+        if args.command == "toon":
+            return run_toon(args.map, args.slug)
         if args.command == "build":
             from .build import build_site
             return build_site(Path(args.config), Path(args.doel), pdf=not args.zonder_pdf)
@@ -91,22 +110,76 @@ def _maanden(value: str) -> int:
 
 
 def run_check(folder: Path, quiet: bool = False, *, fmt: str = "tekst", verouderd_na: int = DEFAULT_MONTHS,
-              strict: bool = False) -> int:
+              strict: bool = False, sinds: str | None = None, uitgebreid: bool = False) -> int:
     """Print every problem in ``fmt`` on stdout and a summary on stderr; 0 when the check passes."""
     started = time.perf_counter()
     try:
         vandaag = today()
+        touched = changed_records(folder, sinds) if sinds else None
     except ValueError as exc:
         print(f"gids check: {exc}", file=sys.stderr)
         return 2
     catalog = load_catalog(folder)
     # only valid records are dated: a record with errors fails the check anyway
-    problems = sorted(catalog.errors + stale_warnings(catalog.records, vandaag, verouderd_na))
+    stale = stale_warnings(catalog.records, vandaag, verouderd_na)
+    elsewhere = [w for w in stale if touched is not None and w.path not in touched]
+    problems = sorted(catalog.errors + [w for w in stale if w not in elsewhere])
     sys.stdout.write(render(problems, fmt, strict))
+    if uitgebreid and fmt == "tekst":
+        from .toon import HERSTEL, tekst
+        sys.stdout.write("".join("\n" + tekst(r) for r in catalog.records) + "\n" + HERSTEL + "\n")
     if not quiet:
         files = len(catalog.records) + len({e.path for e in catalog.errors})
         print(summary(problems, files, time.perf_counter() - started, strict), file=sys.stderr)
+        if elsewhere:
+            print(f"{len(elsewhere)} andere praktijk(en) hebben gegevens van meer dan {verouderd_na} maanden oud; deze "
+                  f"wijziging raakt ze niet (gids check zonder --sinds toont ze).", file=sys.stderr)
     return 0 if is_ok(problems, strict) else 1
+
+
+def run_toon(folder: Path, slugs: list[str]) -> int:
+    """Print what the generator derives from each named record; 1 when one cannot be shown."""
+    from .toon import HERSTEL, tekst
+    catalog = load_catalog(folder)
+    by_slug = catalog.by_slug()
+    code = 0
+    for given in slugs:
+        slug = Path(given).stem
+        if slug in by_slug:
+            sys.stdout.write(tekst(by_slug[slug]) + "\n")
+            continue
+        code = 1
+        own = [e for e in catalog.errors if Path(e.path).stem == slug]
+        if own:
+            print(f"{slug}: de praktijk heeft fouten; los die eerst op:", file=sys.stderr)
+            for error in own:
+                print(f"  {error}", file=sys.stderr)
+        else:
+            words = set(slug.split("-"))
+            close = ([s for s in by_slug if words <= set(s.split("-"))][:1]
+                     or difflib.get_close_matches(slug, list(by_slug), n=1, cutoff=0.6))
+            hint = f": bedoelde je '{close[0]}'?" if close else f" in {folder}"
+            print(f"{slug}: geen praktijk met die naam{hint}", file=sys.stderr)
+    if code == 0:
+        print(HERSTEL, file=sys.stderr)
+    return code
+
+
+def changed_records(folder: Path, ref: str) -> set[str]:
+    """The record paths (as `gids check` shows them) changed since the git ref, plus new untracked ones."""
+    def git(*args: str) -> list[str]:
+        try:
+            done = subprocess.run(["git", *args], capture_output=True, text=True, check=False)
+        except OSError as exc:
+            raise ValueError(f"--sinds heeft git nodig, maar git kan niet starten ({exc.strerror or exc})") from None
+        if done.returncode != 0:
+            raise ValueError(f"--sinds {ref}: git kent die versie niet ({done.stderr.strip().splitlines()[-1:] or ['']}[0]); "
+                             "haal ze eerst op, bv. git fetch origin main") from None
+        return [line for line in done.stdout.splitlines() if line]
+
+    names = git("diff", "--name-only", "--relative", ref, "--", str(folder))
+    names += git("ls-files", "--others", "--exclude-standard", "--", str(folder))
+    return {display_path(Path(name)) for name in names}
 
 
 def run_serve(config_file: str, address: str) -> int:

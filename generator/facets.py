@@ -8,32 +8,31 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from .derive import PER_JAAR
 from .model import Praktijk
 from .vocab import Vocab
 
+# Only yearly amounts compare: 150.000 euro for a three-year project is not more than 100.000 euro a year.
 BUDGET_CLASSES = {
-    "tot-25000": "tot 25.000 euro",
-    "25000-100000": "25.000 tot 100.000 euro",
-    "meer-dan-100000": "meer dan 100.000 euro",
+    "tot-25000": "tot 25.000 euro per jaar",
+    "25000-100000": "25.000 tot 100.000 euro per jaar",
+    "meer-dan-100000": "meer dan 100.000 euro per jaar",
+    "ander-bedrag": "een bedrag voor een andere of onvermelde periode",
     "alleen-personeel": "alleen personeelsinzet vermeld",
     "niet-vermeld": "geen bedrag vermeld",
 }
-STATUS = {"lopend": "lopend", "afgelopen": "afgelopen", "onbekend": "niet vermeld"}
-
-
-@dataclass(frozen=True)
-class Facet:
-    """One filter of the catalogue page: its URL parameter, its label and its values in display order."""
-
-    key: str
-    label: str
-    values: dict[str, str]  # value id -> label
+# The state on the date of the facts (mostly the source's year), never a claim about today.
+STATUS = {"lopend": "liep nog toen de gegevens verzameld werden", "afgelopen": "was toen al afgelopen",
+          "onbekend": "niet af te leiden"}
+STATUS_LABEL = "Liep de praktijk nog? (volgens de gegevens)"
 
 
 def budget_class(record: Praktijk) -> str:
     bedrag, vte = record.afgeleid.bedrag_eur, record.afgeleid.vte
-    if bedrag is not None:
+    if bedrag is not None and record.afgeleid.bedrag_basis == PER_JAAR:
         return "tot-25000" if bedrag < 25_000 else "25000-100000" if bedrag <= 100_000 else "meer-dan-100000"
+    if bedrag is not None:
+        return "ander-bedrag"
     return "alleen-personeel" if vte else "niet-vermeld"
 
 
@@ -90,7 +89,7 @@ class Facets:
             Facet("land", "Land", {land: land for land in landen}),
             Facet("gemeente", "Gemeente", gemeenten),
             Facet("doelgroep", "Doelgroep", {k: t.label for k, t in v.doelgroepen.items()}),
-            Facet("status", "Loopt het nog?", dict(STATUS)),
+            Facet("status", STATUS_LABEL, dict(STATUS)),
             Facet("budget", "Budget", dict(BUDGET_CLASSES)),
         ]
 

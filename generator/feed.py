@@ -12,6 +12,7 @@ from datetime import date
 from xml.sax.saxutils import escape, quoteattr
 
 from .model import Praktijk
+from .stand import gegevens, looptijd
 from .opendata import Catalogus
 
 FEED_NAAM = "feed.xml"
@@ -26,6 +27,12 @@ def _moment(d: date) -> str:
 def status(r: Praktijk) -> str:
     """'nieuw' when the fiche was not checked again since the practice was added, else 'bijgewerkt'."""
     return "nieuw" if r.laatst_gecontroleerd <= r.in_catalogus_sinds else "bijgewerkt"
+
+
+def summary(r: Praktijk) -> str:
+    """The lead paragraph, then when its facts were true: a reader in 2030 must not take a 2016 fiche for news."""
+    state = f"; de praktijk {looptijd(r)}" if r.afgeleid.lopend is not None else ""
+    return f"{r.samenvatting} ({gegevens(r)}{state}.)"
 
 
 def entries(records: list[Praktijk]) -> list[Praktijk]:
@@ -56,9 +63,9 @@ def atom_feed(records: list[Praktijk], cat: Catalogus) -> str:
             f'    <link rel="alternate" type="text/html" href={quoteattr(url)}/>',
             f"    <published>{_moment(r.in_catalogus_sinds)}</published>",
             f"    <updated>{_moment(r.laatst_gecontroleerd)}</updated>",
-            f'    <category term="{status(r)}" label="{"Nieuw in de catalogus" if status(r) == "nieuw" else "Fiche opnieuw nagekeken"}"/>',
+            f'    <category term="{status(r)}" label="{"Nieuw in de catalogus" if status(r) == "nieuw" else "Opnieuw naast de bron gelegd"}"/>',
             f"    <category term={quoteattr(r.hoofdstuk)}/>",
-            f'    <summary type="text">{escape(r.samenvatting)}</summary>',
+            f'    <summary type="text">{escape(summary(r))}</summary>',
             "  </entry>",
         ]
     lines.append("</feed>")

@@ -44,8 +44,13 @@ RECORD_FIELDS: dict[str, FieldRule] = {
                          voorbeeld="Gestart op 1 december 2015."),
     "contact": FieldRule("contacts", True, "contactpersonen of -diensten", onbekend_allowed=True),
     "projecten": FieldRule("projecten", False, "deelprojecten met elk een eigen fiche (in plaats van één fiche)"),
-    "bron": FieldRule("bron", True, "waar de praktijk vandaan komt: titel, jaar, pagina"),
-    "laatst_gecontroleerd": FieldRule("date", True, "datum waarop een redacteur de fiche het laatst naliep (JJJJ-MM-DD)",
+    "bron": FieldRule("bron", True, "waar de praktijk vandaan komt: titel, jaar of datum, en pagina of webadres; "
+                                    "de gegevens gelden op de datum van de bron"),
+    "bevestigd": FieldRule("date", False, "datum waarop de praktijk zelf (bv. de contactpersoon) bevestigde dat de fiche "
+                                          "klopt (JJJJ-MM-DD); vanaf dan gelden de gegevens op die datum, niet meer op die "
+                                          "van de bron", voorbeeld="2027-03-15"),
+    "laatst_gecontroleerd": FieldRule("date", True, "datum waarop een redacteur het record het laatst naast zijn bron legde "
+                                                    "(JJJJ-MM-DD); zegt niet hoe actueel de gegevens zelf zijn",
                                       voorbeeld="2026-11-23"),
     "toegevoegd": FieldRule("date", False, "datum waarop de praktijk in de catalogus kwam (JJJJ-MM-DD); "
                                            "zonder dit veld geldt laatst_gecontroleerd", voorbeeld="2026-11-23"),
@@ -53,6 +58,8 @@ RECORD_FIELDS: dict[str, FieldRule] = {
     "einde": FieldRule("month", False, "overschrijft het afgeleide eindjaar (JJJJ of JJJJ-MM)"),
     "lopend": FieldRule("bool", False, "overschrijft of de praktijk nog loopt (true of false)"),
     "bedrag_eur": FieldRule("int", False, "overschrijft het afgeleide bedrag in euro (geheel getal)", bereik=(0, 10**9)),
+    "bedrag_basis": FieldRule("basis", False, "overschrijft waarop het bedrag slaat: 'per jaar', 'voor 18 maanden', "
+                                              "'voor 3 jaar' of 'voor het hele project'", voorbeeld="per jaar"),
     "vte": FieldRule("decimal", False, "overschrijft het afgeleide aantal voltijdse equivalenten (bv. 1.5)"),
 }
 
@@ -67,10 +74,18 @@ CONTACT_FIELDS: dict[str, str] = {
     "website": "website (https://...)",
 }
 CONTACT_MEANS = ("email", "telefoon", "gsm", "adres", "website")
+# A contact the source names without a way to reach them ("Kim Van Belleghem, directeur W13"): honest, and the
+# page says "geen contactgegevens in de bron".
+CONTACT_WHO = ("naam", "functie", "organisatie")
 
 BRON_FIELDS: dict[str, FieldRule] = {
     "titel": FieldRule("text", True, "titel van de bron", voorbeeld="Van opvang naar samenleven"),
-    "jaar": FieldRule("year", True, "jaar van de bron", bereik=(1900, 2100), voorbeeld="2016"),
+    # required unless 'datum' gives the day (a dated web page or news item); the validator enforces one of the two
+    "jaar": FieldRule("year", False, "jaar van de bron (mag weg als 'datum' er staat)", bereik=(1900, 2100), voorbeeld="2016"),
+    "datum": FieldRule("date", False, "datum van de bron, voor een gedateerd bericht of webpagina (JJJJ-MM-DD)",
+                       voorbeeld="2023-05-12"),
+    "uitgever": FieldRule("text", False, "wie de bron uitgaf, bv. de gemeente of de krant",
+                          voorbeeld="Agentschap Integratie en Inburgering"),
     "pagina": FieldRule("int", False, "pagina in de gedrukte gids", bereik=(1, 9999), voorbeeld="31"),
     "url": FieldRule("url", False, "adres van de bron op het web", voorbeeld="https://www.vvsg.be/gids"),
 }
@@ -97,6 +112,7 @@ PATTERNS: dict[str, str] = {
     "slug": r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
     "date": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
     "month": r"^([0-9]{4})(?:-(0[1-9]|1[0-2]))?$",
+    "basis": r"^(?:per jaar|voor [0-9]+ (?:maanden|jaar)|voor het hele project)$",
     "int": r"^[0-9]+$",
     "decimal": r"^[0-9]+(?:[.,][0-9]+)?$",
     "email": r"^[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$",

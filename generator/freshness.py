@@ -1,4 +1,4 @@
-"""Fiches that nobody walked through for too long: a warning from ``gids check``, never an error.
+"""Fiches whose facts are old: a warning from ``gids check``, never an error.
 
 Only the check looks at today's date. The site and the PDF never do, so that the same
 records always build the same pages and the same bytes.
@@ -17,7 +17,7 @@ from .model import Praktijk
 
 DEFAULT_MONTHS = 24
 TODAY_ENV = "GIDS_VANDAAG"  # YYYY-MM-DD: lets tests (and an editor planning ahead) choose today
-FIELD = "laatst_gecontroleerd"
+BEVESTIGD = "bevestigd"
 
 
 def today() -> date:
@@ -32,20 +32,37 @@ def today() -> date:
 
 
 def stale_warnings(records: Iterable[Praktijk], today: date, months: int = DEFAULT_MONTHS) -> list[RecordError]:
-    """A warning for every record last checked more than ``months`` months before ``today``."""
+    """A warning for every record whose facts date from more than ``months`` months before ``today``.
+
+    The facts' date is the day the practice confirmed them (``bevestigd``), else the source's date
+    or year (a year counts as its last day, so a fiche is never called older than it can be).
+    When an editor last compared the record with its source (``laatst_gecontroleerd``) says
+    nothing about whether the facts still hold, so it does not count here.
+    """
     warnings = []
     for record in records:
-        checked = record.laatst_gecontroleerd
-        if today <= add_months(checked, months):
+        stand = record.stand
+        if today <= add_months(stand.peil.laatste_dag, months):
             continue
-        line, column = _position(record.path)
+        field, what = _ground(record)
+        line, column = _position(record.path, field)
+        since = stand.peil.laatste_dag if not stand.peil.jaar_alleen else date(stand.peil.jaar, 12, 31)
         warnings.append(RecordError(
-            record.path, line, column, FIELD,
-            f"de fiche is {age(months_between(checked, today))} niet nagekeken (laatst op {checked.isoformat()}; "
-            f"de grens is {months} maanden): overloop de fiche met de contactpersoon en zet daarna de datum "
-            f"van die controle in {FIELD}",
+            record.path, line, column, field,
+            f"de gegevens van deze fiche dateren van {what}: minstens {age(months_between(since, today))} geleden "
+            f"(de grens is {months} maanden). Vraag de praktijk of ze nog kloppen, werk de fiche bij en zet de datum "
+            f"van die bevestiging in '{BEVESTIGD}'",
             severity="waarschuwing"))
     return warnings
+
+
+def _ground(record: Praktijk) -> tuple[str, str]:
+    """The field the facts' date comes from, and that date in words."""
+    if record.bevestigd:
+        return BEVESTIGD, f"{record.bevestigd.isoformat()}, toen de praktijk ze bevestigde"
+    if record.bron.datum:
+        return "bron.datum", f"{record.bron.datum.isoformat()}, de datum van de bron"
+    return "bron.jaar", f"{record.bron.jaar}, het jaar van de bron"
 
 
 def add_months(day: date, months: int) -> date:
@@ -71,13 +88,19 @@ def age(months: int) -> str:
     return " en ".join(parts)
 
 
-def _position(path: str) -> tuple[int, int]:
-    """Line and column of the date in the file, read again: only stale records pay for it."""
+def _position(path: str, field: str) -> tuple[int, int]:
+    """Line and column of the field's value in the file (``bron.jaar``: inside bron), read again: only
+    stale records pay for it. Falls back to the enclosing mapping, then to the top of the file."""
     try:
         raw, _ = read_record(path, Path(path).read_bytes())
     except OSError:
         return 1, 1
-    if raw is None or raw.front is None or FIELD not in raw.front.entries:
+    if raw is None or raw.front is None:
         return 1, 1
-    value = raw.front.entries[FIELD][1]
-    return value.line, value.column
+    node = raw.front
+    for key in field.split("."):
+        entries = getattr(node, "entries", None)
+        if not entries or key not in entries:
+            break
+        node = entries[key][1]
+    return node.line, node.column

@@ -61,7 +61,10 @@ def _practice_jsonld(r: Praktijk, vocab: Vocab, cat: Catalogus) -> dict:
         project["member"] = members
     if len(r.fiches) > 1:
         project["subOrganization"] = [{"@type": "Project", "name": f.naam} for f in r.fiches if f.naam]
-    bron: dict = {"@type": "CreativeWork", "name": r.bron.titel, "datePublished": str(r.bron.jaar)}
+    bron: dict = {"@type": "CreativeWork", "name": r.bron.titel,
+                  "datePublished": r.bron.datum.isoformat() if r.bron.datum else str(r.bron.jaar)}
+    if r.bron.uitgever:
+        bron["publisher"] = {"@type": "Organization", "name": r.bron.uitgever}
     if r.bron.url:
         bron["url"] = r.bron.url
     return {

@@ -46,20 +46,75 @@ class Fiche:
 
 @dataclass(frozen=True)
 class Bron:
-    """Where the practice comes from: ``{titel: Van opvang naar samenleven, jaar: 2016, pagina: 31}``."""
+    """Where the practice comes from.
+
+    ```yaml
+    bron: {titel: Van opvang naar samenleven, jaar: 2016, pagina: 31}
+    bron:
+      titel: Dendermonde, Lebbeke, Buggenhout en Hamme samen in Plan Samenleven
+      uitgever: Stad Dendermonde
+      datum: 2023-05-12
+      url: https://www.dendermonde.be/nieuws/plan-samenleven
+    ```
+    ``jaar`` is always set: given, or the year of ``datum``.
+    """
 
     titel: str
     jaar: int
     pagina: int | None = None
     url: str | None = None
+    uitgever: str | None = None
+    datum: date | None = None
+
+
+@dataclass(frozen=True, order=True)
+class Peil:
+    """The moment the facts of a fiche were true: a day, or only a year when the source gives no more.
+
+    Ordered by the latest day it can mean, so a year compares as its 31 December.
+    """
+
+    laatste_dag: date
+    jaar_alleen: bool
+
+    @classmethod
+    def van_jaar(cls, jaar: int) -> Peil:
+        return cls(date(jaar, 12, 31), True)
+
+    @classmethod
+    def van_dag(cls, dag: date) -> Peil:
+        return cls(dag, False)
+
+    @property
+    def jaar(self) -> int:
+        return self.laatste_dag.year
+
+    @property
+    def sleutel(self) -> str:
+        """'2016' or '2023-05': the precision at which derived 'start'/'einde' are compared with it."""
+        return f"{self.jaar}" if self.jaar_alleen else f"{self.laatste_dag:%Y-%m}"
+
+    def __str__(self) -> str:
+        return str(self.jaar) if self.jaar_alleen else self.laatste_dag.isoformat()
+
+
+@dataclass(frozen=True)
+class Stand:
+    """When the facts of the fiche were true, and what that rests on: a confirmation, or the source's date."""
+
+    peil: Peil
+    bevestigd: bool  # True: the practice itself confirmed the facts; False: they are the source's
 
 
 @dataclass(frozen=True)
 class Afgeleid:
     """Facts derived from the fiche text (or set in the record where the parser is wrong).
 
-    ``start``/``einde`` are "JJJJ" or "JJJJ-MM"; ``lopend`` says whether the practice
-    still ran when the fiche was last checked (None: unknown).
+    ``start``/``einde`` are "JJJJ" or "JJJJ-MM"; ``lopend`` says whether the practice still ran
+    on the date of its facts (``Praktijk.stand``), never whether it runs today (None: unknown).
+    ``bedrag_basis`` says what the amount covers ("per jaar", "voor 18 maanden", "voor het hele
+    project"); None: the source does not say, so the amount is not compared with others.
+    ``gronden`` tells, per fact, what it rests on, for the editor (``gids toon``, ``gids serve``).
     """
 
     start: str | None = None
@@ -67,6 +122,11 @@ class Afgeleid:
     lopend: bool | None = None
     bedrag_eur: int | None = None
     vte: float | None = None
+    bedrag_basis: str | None = None
+    gronden: tuple[tuple[str, str], ...] = ()
+
+    def grond(self, name: str) -> str | None:
+        return dict(self.gronden).get(name)
 
 
 @dataclass(frozen=True)
@@ -89,6 +149,12 @@ class Praktijk:
     verhaal: str
     afgeleid: Afgeleid = field(default_factory=Afgeleid)
     toegevoegd: date | None = None  # None: the record does not say
+    bevestigd: date | None = None  # the day the practice itself confirmed the facts; None: never
+
+    @property
+    def stand(self) -> Stand:
+        """When the facts were true: the confirmation if there is one, else the source's date or year."""
+        return stand_of(self.bron, self.bevestigd)
 
     @property
     def in_catalogus_sinds(self) -> date:
@@ -102,3 +168,10 @@ class Praktijk:
     @property
     def url(self) -> str:
         return f"praktijken/{self.slug}/"
+
+
+def stand_of(bron: Bron, bevestigd: date | None) -> Stand:
+    if bevestigd is not None:
+        return Stand(Peil.van_dag(bevestigd), bevestigd=True)
+    peil = Peil.van_dag(bron.datum) if bron.datum else Peil.van_jaar(bron.jaar)
+    return Stand(peil, bevestigd=False)

@@ -30,6 +30,7 @@ import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from .facets import Facets
 from .fields import CONTACT_FIELDS
@@ -109,8 +110,11 @@ def _record_data(r: Praktijk, pagina: str) -> dict:
         data |= fiche_data(r.fiches[0], pagina)
     else:
         data["projecten"] = [{"naam": f.naam, **fiche_data(f, pagina)} for f in r.fiches]
-    data["bron"] = {k: v for k, v in (("titel", r.bron.titel), ("jaar", r.bron.jaar), ("pagina", r.bron.pagina),
-                                      ("url", r.bron.url)) if v is not None}
+    data["bron"] = {k: v for k, v in (("titel", r.bron.titel), ("jaar", r.bron.jaar), ("datum", _iso(r.bron.datum)),
+                                      ("uitgever", r.bron.uitgever), ("pagina", r.bron.pagina), ("url", r.bron.url))
+                    if v is not None}
+    if r.bevestigd:
+        data["bevestigd"] = r.bevestigd.isoformat()
     data["laatst_gecontroleerd"] = r.laatst_gecontroleerd.isoformat()
     if r.toegevoegd:
         data["toegevoegd"] = r.toegevoegd.isoformat()
@@ -120,7 +124,10 @@ def _record_data(r: Praktijk, pagina: str) -> dict:
 def derived_data(r: Praktijk, facets: Facets, vocab: Vocab) -> dict:
     a = r.afgeleid
     return {
-        "start": a.start, "einde": a.einde, "lopend": a.lopend, "bedrag_eur": a.bedrag_eur, "vte": a.vte,
+        # the date the facts were true, and every derived state judged on it (never on today)
+        "gegevens_van": str(r.stand.peil), "gegevens_bevestigd": r.stand.bevestigd,
+        "start": a.start, "einde": a.einde, "lopend": a.lopend, "lopend_op": str(r.stand.peil),
+        "bedrag_eur": a.bedrag_eur, "bedrag_basis": a.bedrag_basis, "vte": a.vte,
         "provincies": facets.provincies(r),
         "landen": facets.values[r.slug]["land"],
         "gemeenten": [{"naam": g, "nis": vocab.gemeenten[g].refnis, "opvolger": vocab.gemeenten[g].opvolger,
@@ -238,20 +245,34 @@ CSV_COLUMNS: tuple[Kolom, ...] = (
           lambda r, c: _per_fiche(r, lambda f: _contacts(f, f"{c.cat.site_url}{r.url}"))),
     Kolom("bron_titel", "de titel van de bron", lambda r, c: r.bron.titel),
     Kolom("bron_jaar", "het jaar van de bron", lambda r, c: str(r.bron.jaar)),
+    Kolom("bron_datum", "de datum van de bron, als ze die geeft (JJJJ-MM-DD)", lambda r, c: _iso(r.bron.datum) or ""),
+    Kolom("bron_uitgever", "wie de bron uitgaf", lambda r, c: r.bron.uitgever or ""),
     Kolom("bron_pagina", "de pagina in de gedrukte gids", lambda r, c: str(r.bron.pagina or "")),
     Kolom("bron_url", "het webadres van de bron", lambda r, c: r.bron.url or ""),
-    Kolom("laatst_gecontroleerd", "de datum waarop een redacteur de fiche het laatst naliep (JJJJ-MM-DD)",
+    Kolom("gegevens_van", "wanneer de gegevens golden: de dag waarop de praktijk ze bevestigde, anders de datum of "
+                          "het jaar van de bron (JJJJ-MM-DD of JJJJ)", lambda r, c: str(r.stand.peil)),
+    Kolom("bevestigd", "de dag waarop de praktijk de gegevens bevestigde (JJJJ-MM-DD; leeg: nooit nagevraagd)",
+          lambda r, c: _iso(r.bevestigd) or ""),
+    Kolom("laatst_gecontroleerd", "de datum waarop een redacteur het record het laatst naast zijn bron legde (JJJJ-MM-DD); "
+                                  "zegt niet hoe actueel de gegevens zijn",
           lambda r, c: r.laatst_gecontroleerd.isoformat()),
     Kolom("toegevoegd", "de datum waarop de praktijk in de catalogus kwam (JJJJ-MM-DD)",
           lambda r, c: r.in_catalogus_sinds.isoformat()),
     Kolom("start", "afgeleid: het begin (JJJJ of JJJJ-MM)", lambda r, c: r.afgeleid.start or ""),
     Kolom("einde", "afgeleid: het einde (JJJJ of JJJJ-MM)", lambda r, c: r.afgeleid.einde or ""),
-    Kolom("lopend", "afgeleid: liep de praktijk nog bij de laatste controle (ja, nee of leeg: onbekend)",
+    Kolom("lopend", "afgeleid: liep de praktijk nog op de datum in gegevens_van (ja, nee of leeg: onbekend); "
+                    "zegt niets over vandaag",
           lambda r, c: _bool(r.afgeleid.lopend)),
-    Kolom("bedrag_eur", "afgeleid: het bedrag in euro (geheel getal)",
+    Kolom("bedrag_eur", "afgeleid: het bedrag in euro (geheel getal); leeg bij een vork of zonder bedrag",
           lambda r, c: "" if r.afgeleid.bedrag_eur is None else str(r.afgeleid.bedrag_eur)),
+    Kolom("bedrag_basis", "afgeleid: waarop het bedrag slaat ('per jaar', 'voor 18 maanden', ...; leeg: niet vermeld)",
+          lambda r, c: r.afgeleid.bedrag_basis or ""),
     Kolom("vte", "afgeleid: het aantal voltijdse equivalenten (decimale komma)", lambda r, c: _decimal(r.afgeleid.vte)),
 )
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
 
 def _cell(value: str) -> str:
     return f"'{value}" if value.startswith(FORMULE_START) else value

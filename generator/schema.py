@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 
-from .fields import (BRON_FIELDS, CONTACT_FIELDS, CONTACT_FORMATS, CONTACT_MEANS, FALSE_WORDS, FICHE_FIELDS, PATTERNS,
+from .fields import (BRON_FIELDS, CONTACT_FIELDS, CONTACT_FORMATS, CONTACT_MEANS, CONTACT_WHO, FALSE_WORDS, FICHE_FIELDS, PATTERNS,
                      PROJECT_FIELDS, RECORD_FIELDS, SUMMARY_MAX, TRUE_WORDS, FieldRule, label)
 from .model import ONBEKEND
 from .vocab import Term, Vocab
@@ -62,13 +62,14 @@ def record_schema(vocab: Vocab) -> dict:
                 "type": ["string", "number", "boolean"],
                 "pattern": r"\S",
             },
-            "contact": _object("Contact", "Een contactpersoon of -dienst, met minstens één manier om ze te bereiken: "
-                               + ", ".join(CONTACT_MEANS) + ".",
+            "contact": _object("Contact", "Een contactpersoon of -dienst: een manier om ze te bereiken ("
+                               + ", ".join(CONTACT_MEANS) + "), of een naam of functie als de bron niet meer geeft.",
                                {name: _contact_field(name, uitleg) for name, uitleg in CONTACT_FIELDS.items()}, [],
-                               anyOf=[{"required": [means]} for means in CONTACT_MEANS]),
+                               anyOf=[{"required": [key]} for key in (*CONTACT_MEANS, *CONTACT_WHO)]),
             "bron": _object("Bron", RECORD_FIELDS["bron"].uitleg,
                             {name: _field(name, rule, vocab) for name, rule in BRON_FIELDS.items()},
-                            [name for name, rule in BRON_FIELDS.items() if rule.required]),
+                            [name for name, rule in BRON_FIELDS.items() if rule.required],
+                            anyOf=[{"required": ["jaar"]}, {"required": ["datum"]}]),
             "project": _object("Deelproject", "Een deelproject met een eigen fiche.",
                                {name: _field(name, rule, vocab) for name, rule in PROJECT_FIELDS.items()},
                                [name for name, rule in PROJECT_FIELDS.items() if rule.required]),
@@ -139,6 +140,8 @@ def _value(name: str, rule: FieldRule, vocab: Vocab, terms: list[Term]) -> dict:
         return {"type": ["number", "string"], "minimum": 0, "pattern": PATTERNS["decimal"]}
     if kind == "url":
         return {"type": "string", "pattern": PATTERNS["url"]}
+    if kind == "basis":
+        return {"type": "string", "pattern": PATTERNS["basis"]}
     if kind == "contacts":
         contacts = {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/contact"}}
         return {"anyOf": [{"const": ONBEKEND}, contacts]} if rule.onbekend_allowed else contacts

@@ -5,18 +5,12 @@ are errors, and no record value is ever rendered as a template.
 """
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import jinja2
 
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-           "oktober", "november", "december")
-
-
-def datum(d: date) -> str:
-    """A date the Dutch way: '23 november 2026'."""
-    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
+from . import stand
+from .stand import datum
 
 
 def safe_env(folder: Path) -> jinja2.Environment:
@@ -28,6 +22,10 @@ def safe_env(folder: Path) -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["datum"] = datum
+    # when the facts were true, and the derived state with that date (never a claim about today)
+    env.filters["gegevens"] = stand.gegevens
+    env.filters["looptijd"] = stand.looptijd
+    env.filters["looptijd_volledig"] = stand.looptijd_volledig
     env.filters["labels"] = lambda ids, terms: ", ".join(terms[i].label for i in ids)
     env.filters["tel"] = lambda number: "".join(ch for ch in number if ch.isdigit() or ch == "+")
     env.filters["weblink"] = lambda site: site if site.startswith(("http://", "https://")) else f"https://{site}"

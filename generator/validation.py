@@ -7,17 +7,18 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import PurePath
 
 from . import derive
 from .errors import RecordError
-from .fields import (BRON_FIELDS, CONTACT_FIELDS, CONTACT_FORMATS, CONTACT_MEANS, FALSE_WORDS, FICHE_FIELDS, PATTERNS,
+from .fields import (BRON_FIELDS, CONTACT_FIELDS, CONTACT_FORMATS, CONTACT_MEANS, CONTACT_WHO, FALSE_WORDS, FICHE_FIELDS, PATTERNS,
                      PROJECT_FIELDS, RECORD_FIELDS, SUMMARY_MAX, TRUE_WORDS, VERHAAL_VOORBEELD,
                      FieldRule)
 from .freshness import today
 from .loader import Mapping, Node, RawRecord, Scalar, Sequence, read_record
-from .model import ONBEKEND, Afgeleid, Bron, Contact, Fiche, Praktijk
+from .model import ONBEKEND, Afgeleid, Bron, Contact, Fiche, Praktijk, stand_of
 from .story_check import story_errors
 from .vocab import Vocab, load_vocab
 
@@ -208,6 +209,14 @@ class _Checker:
             return None
         return value
 
+    def basis(self, node: Node, fld: str) -> str | None:
+        value = self.text(node, fld)
+        if value is not None and not FORMAT["basis"].match(value):
+            self.err(node, fld, f"onbekende basis '{value}' (verwacht 'per jaar', 'voor 18 maanden', 'voor 3 jaar' "
+                                "of 'voor het hele project')")
+            return None
+        return value
+
     def url(self, node: Node, fld: str, pattern: re.Pattern = URL) -> str | None:
         value = self.text(node, fld)
         if value is not None and not pattern.match(value):
@@ -262,8 +271,9 @@ class _Checker:
                     values[key] = self.url(value, sub, WEBSITE)
                 else:
                     values[key] = self.text(value, sub)
-            if not any(key in item.entries for key in CONTACT_MEANS):
-                self.err(item, where, f"geen manier om iemand te bereiken (verwacht minstens één van: {', '.join(CONTACT_MEANS)})")
+            if not any(key in item.entries for key in (*CONTACT_MEANS, *CONTACT_WHO)):
+                self.err(item, where, f"geen manier om iemand te bereiken en geen naam (verwacht minstens één van: "
+                                      f"{', '.join(CONTACT_MEANS)}; of, als de bron niet meer geeft, naam of functie)")
             found.append(Contact(**{k: v for k, v in values.items() if v is not None}))
         return tuple(found)
 
@@ -299,14 +309,30 @@ class _Checker:
         return tuple(fiches)
 
     def bron(self, node: Node) -> Bron | None:
-        if not self.expect(node, "bron", Mapping, "velden titel, jaar en pagina"):
+        if not self.expect(node, "bron", Mapping, "velden titel, jaar (of datum) en pagina (of url)"):
             return None
         present = self.fields(node, BRON_FIELDS, "bron")
-        titel = self.text(present["titel"][1], "bron.titel") if "titel" in present else None
-        jaar = self.integer(present["jaar"][1], "bron.jaar", BRON_FIELDS["jaar"], "een jaartal zoals 2016") if "jaar" in present else None
-        pagina = self.integer(present["pagina"][1], "bron.pagina", BRON_FIELDS["pagina"], "een paginanummer") if "pagina" in present else None
-        url = self.url(present["url"][1], "bron.url") if "url" in present else None
-        return Bron(titel, jaar, pagina, url) if titel and jaar else None
+
+        def get(name: str, convert, *args):
+            return convert(present[name][1], f"bron.{name}", *args) if name in present else None
+
+        titel = get("titel", self.text)
+        jaar = get("jaar", self.integer, BRON_FIELDS["jaar"], "een jaartal zoals 2016")
+        datum = get("datum", self.date)
+        pagina = get("pagina", self.integer, BRON_FIELDS["pagina"], "een paginanummer")
+        url = get("url", self.url)
+        uitgever = get("uitgever", self.text)
+        if "jaar" not in present and "datum" not in present:
+            self.err(node, "bron.jaar", "verplicht veld ontbreekt: het jaar van de bron (of 'datum: JJJJ-MM-DD' voor een "
+                                        "gedateerd bericht); de gegevens gelden op die datum")
+        if jaar and datum and jaar != datum.year:
+            self.err(present["jaar"][1], "bron.jaar", f"{jaar} is niet het jaar van bron.datum {datum.isoformat()} "
+                                                       "(laat 'jaar' weg of maak ze gelijk)")
+            return None
+        if datum and datum > _today():
+            self.err(present["datum"][1], "bron.datum", f"{datum.isoformat()} ligt in de toekomst (verwacht de datum van de bron)")
+        jaar = jaar or (datum.year if datum else None)
+        return Bron(titel, jaar, pagina, url, uitgever, datum) if titel and jaar else None
 
 
 def validate_record(path: str, data: bytes, vocab: Vocab | None = None) -> tuple[Praktijk | None, list[RecordError]]:
@@ -317,7 +343,28 @@ def validate_record(path: str, data: bytes, vocab: Vocab | None = None) -> tuple
     checker = _Checker(path, vocab or load_vocab())
     record = _build(raw, checker)
     errors = errors + checker.errors
-    return (record if not errors else None), errors
+    if record is None or errors:
+        return None, errors
+    return _with_override_reasons(record, raw, data), errors
+
+
+def _with_override_reasons(record: Praktijk, raw: RawRecord, data: bytes) -> Praktijk:
+    """An override's reason is the comment the editor wrote above it ('# 70 trajecten x 6.600 euro ...')."""
+    gronden = dict(record.afgeleid.gronden)
+    overridden = [name for name, grond in gronden.items() if grond == derive.OVERRIDDEN and name in raw.front.entries]
+    if not overridden:
+        return record
+    lines = data.decode("utf-8", errors="replace").split("\n")
+    for name in overridden:
+        index = raw.front.entries[name][0].line - 2  # the line above the key, 0-based
+        comments = []
+        while index >= 0 and lines[index].lstrip().startswith("#") and not lines[index].startswith("# yaml-language-server"):
+            comments.insert(0, lines[index].lstrip()[1:].strip())
+            index -= 1
+        if comments:
+            gronden[name] = f"{derive.OVERRIDDEN}: {' '.join(comments)}"
+    afgeleid = replace(record.afgeleid, gronden=tuple(gronden.items()))
+    return replace(record, afgeleid=afgeleid)
 
 
 def _build(raw: RawRecord, c: _Checker) -> Praktijk | None:
@@ -351,13 +398,18 @@ def _build(raw: RawRecord, c: _Checker) -> Praktijk | None:
     bron = get("bron", lambda n, f: c.bron(n))
     gecontroleerd = get("laatst_gecontroleerd", c.date)
     toegevoegd = get("toegevoegd", c.date)
+    bevestigd = get("bevestigd", c.date)
     overrides = Afgeleid(
         start=get("start", c.month),
         einde=get("einde", c.month),
         lopend=get("lopend", c.boolean),
         bedrag_eur=get("bedrag_eur", c.integer, RECORD_FIELDS["bedrag_eur"], "een bedrag in euro als geheel getal, bv. 40000"),
+        bedrag_basis=get("bedrag_basis", c.basis),
         vte=get("vte", c.decimal),
     )
+    if bevestigd and bevestigd > _today():
+        c.err(present["bevestigd"][1], "bevestigd", f"{bevestigd.isoformat()} ligt in de toekomst (verwacht de dag waarop "
+                                                    "de praktijk de gegevens bevestigde)")
     if overrides.start and overrides.einde and overrides.start[:len(overrides.einde)] > overrides.einde[:len(overrides.start)]:
         c.err(present["einde"][1], "einde", f"'{overrides.einde}' ligt vóór start '{overrides.start}' (verwacht een einde na de start)")
     if gecontroleerd and gecontroleerd > _today():
@@ -373,7 +425,9 @@ def _build(raw: RawRecord, c: _Checker) -> Praktijk | None:
         slug=slug, path=raw.path, titel=titel, plaats=plaats, gemeenten=gemeenten, provincies=provincies,
         hoofdstuk=hoofdstuk[0], themas=themas, doelgroepen=doelgroepen, samenvatting=samenvatting,
         fiches=fiches, bron=bron, laatst_gecontroleerd=gecontroleerd, verhaal=verhaal, toegevoegd=toegevoegd,
-        afgeleid=derive.derive(fiches, gecontroleerd, overrides, explicit={k for k in ("start", "einde", "lopend", "bedrag_eur", "vte") if k in present}),
+        bevestigd=bevestigd,
+        afgeleid=derive.derive(fiches, stand_of(bron, bevestigd).peil, overrides,
+                               explicit={k for k in derive.OVERRIDABLE if k in present}),
     )
 
 
