@@ -27,6 +27,15 @@ STATUS = {"lopend": "liep nog toen de gegevens verzameld werden", "afgelopen": "
 STATUS_LABEL = "Liep de praktijk nog? (volgens de gegevens)"
 
 
+@dataclass(frozen=True)
+class Facet:
+    """One filter of the catalogue page: its URL parameter, its label and its values in display order."""
+
+    key: str
+    label: str
+    values: dict[str, str]  # value id -> label
+
+
 def budget_class(record: Praktijk) -> str:
     bedrag, vte = record.afgeleid.bedrag_eur, record.afgeleid.vte
     if bedrag is not None and record.afgeleid.bedrag_basis == PER_JAAR:

@@ -24,6 +24,8 @@ from .schema import SITE_FILE, schema_json
 from .search import build_indexes
 from .search_data import catalogue_files
 from .site import GeneratedPage, SiteModel, fragment_env
+from .toon import HERSTEL
+from .toon import regels as afleiding_regels
 from .vocab import load_vocab
 
 log = logging.getLogger("mkdocs.plugins.gids")
@@ -51,6 +53,12 @@ class GidsPlugin(BasePlugin[GidsConfig]):
     download: Download | None = None
     actief: GidsPlugin | None = None  # the plugin of the latest build, for messages about its files
     pages: dict[str, GeneratedPage]
+
+    voor_redacteur = False  # `gids serve`: practice pages also show what the generator derived
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # MkDocs keeps a plugin with on_startup across the rebuilds of `serve`, so this holds for all of them
+        self.voor_redacteur = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         GidsPlugin.actief = self  # `gids serve` loads a new config (and plugin) for every rebuild
@@ -95,7 +103,8 @@ class GidsPlugin(BasePlugin[GidsConfig]):
             """URL of a site path (e.g. 'themas/taal/'), relative to the current page."""
             return get_relative_url(target, page.url)
 
-        context = dict(m=self.model, vocab=self.model.vocab, link=link, inhoud=html, page_url=page.url, download=self.download)
+        context = dict(m=self.model, vocab=self.model.vocab, link=link, inhoud=html, page_url=page.url, download=self.download,
+                       afleiding=afleiding_regels if self.voor_redacteur else None, herstel=HERSTEL)
         if generated is None:  # the hand-written home page gets its entry points appended
             return html + self.env.get_template("home.html").render(**context)
         rendered = self.env.get_template(generated.fragment).render(**context, **generated.context)

@@ -21,7 +21,7 @@ from generator.privacy import (
 
 from .conftest import ROOT
 
-OVERRIDES = ("start", "einde", "lopend", "bedrag_eur", "vte")
+OVERRIDES = ("start", "einde", "lopend", "bedrag_eur", "bedrag_basis", "vte")
 RECORD_FILES = sorted(p for p in (ROOT / "praktijken").glob("*.md"))
 
 

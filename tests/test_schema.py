@@ -162,7 +162,14 @@ EDITOR_WRITES = [
     ("gent-buurtgericht-onthaal.md", "bron: {titel: Testbron, jaar: 2016}", "bron: {titel: Testbron, jaar: \"1850\"}", False),
     ("gent-buurtgericht-onthaal.md", "bron: {titel: Testbron, jaar: 2016}", "bron: {titel: Testbron, jaar: 2016, pagina: 0}", False),
     ("gent-buurtgericht-onthaal.md", "laatst_gecontroleerd: 2026-11-23", "laatst_gecontroleerd: 2026-02-30", False),
-    ("gent-buurtgericht-onthaal.md", "    email: an.peeters@stad.gent\n    telefoon: 09 266 00 00\n", "", False),
+    # a name and a role, no way to reach them: what the source gives, said honestly ("geen contactgegevens in de bron")
+    ("gent-buurtgericht-onthaal.md", "    email: an.peeters@stad.gent\n    telefoon: 09 266 00 00\n", "", True),
+    ("gent-buurtgericht-onthaal.md", "bron: {titel: Testbron, jaar: 2016}", "bron: {titel: Testbron, datum: 2023-05-12}", True),
+    ("gent-buurtgericht-onthaal.md", "bron: {titel: Testbron, jaar: 2016}", "bron: {titel: Testbron, uitgever: Stad Gent}", False),
+    ("gent-buurtgericht-onthaal.md", "bron: {titel: Testbron, jaar: 2016}", "bron: {titel: Testbron, datum: 2023-5-12}", False),
+    ("gent-buurtgericht-onthaal.md", "laatst_gecontroleerd: 2026-11-23", "bevestigd: 2026-11-01\nlaatst_gecontroleerd: 2026-11-23", True),
+    ("gent-buurtgericht-onthaal.md", "laatst_gecontroleerd: 2026-11-23", "bedrag_basis: per jaar\nlaatst_gecontroleerd: 2026-11-23", True),
+    ("gent-buurtgericht-onthaal.md", "laatst_gecontroleerd: 2026-11-23", "bedrag_basis: jaarlijks\nlaatst_gecontroleerd: 2026-11-23", False),
     ("gent-buurtgericht-onthaal.md", "gemeenten: [Gent]", "gemeenten: []", False),  # no municipality, no province
     ("gent-buurtgericht-onthaal.md", "gemeenten: [Gent]", "gemeenten: []\nprovincies: [oost-vlaanderen]", True),
     ("aalst-taalstimulering.md", "projecten:", "budget: onbekend\nprojecten:", False),  # a fiche beside the projects
