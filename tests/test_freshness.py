@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -10,8 +10,10 @@ import pytest
 from generator.catalog import load_catalog
 from generator.freshness import add_months, age, months_between, stale_warnings, today
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import FIXTURE_PROJECT
+
 AALST = "praktijken/aalst-netoverschrijdende-taalstimuleringsprojecten.md"
+CHECKED = date(2026, 11, 23)  # laatst_gecontroleerd of every fixture record
 
 
 @pytest.mark.parametrize(("day", "months", "expected"), [
@@ -51,11 +53,11 @@ def test_today_comes_from_gids_vandaag(monkeypatch):
 
 
 def test_only_records_older_than_the_limit_warn_on_the_line_of_the_date(monkeypatch):
-    monkeypatch.chdir(ROOT)  # record paths are relative to the project, as in `gids check`
+    monkeypatch.chdir(FIXTURE_PROJECT)  # record paths are relative to the project, as in `gids check`
     records = load_catalog(Path("praktijken")).records
     aged = [dataclasses.replace(r, laatst_gecontroleerd=date(2023, 3, 1)) if r.path == AALST else r for r in records]
     warnings = stale_warnings(aged, date(2026, 11, 23), 24)
-    line = (ROOT / AALST).read_text(encoding="utf-8").splitlines().index("laatst_gecontroleerd: 2026-11-23") + 1
+    line = (FIXTURE_PROJECT / AALST).read_text(encoding="utf-8").splitlines().index("laatst_gecontroleerd: 2026-11-23") + 1
     assert [(w.path, w.line, w.column, w.field, w.severity) for w in warnings] == [
         (AALST, line, 23, "laatst_gecontroleerd", "waarschuwing")]
     assert warnings[0].message.startswith("de fiche is 3 jaar en 8 maanden niet nagekeken (laatst op 2023-03-01; "
@@ -63,7 +65,8 @@ def test_only_records_older_than_the_limit_warn_on_the_line_of_the_date(monkeypa
     assert stale_warnings(aged, date(2026, 11, 23), 48) == []
 
 
-def test_a_catalog_checked_today_has_no_stale_fiche():
-    catalog = load_catalog(ROOT / "praktijken")
-    assert stale_warnings(catalog.records, date(2026, 11, 23)) == []
-    assert len(stale_warnings(catalog.records, date(2028, 11, 24))) == len(catalog.records)
+def test_a_catalog_checked_on_one_day_has_no_stale_fiche_until_the_limit():
+    records = load_catalog(FIXTURE_PROJECT / "praktijken").records
+    assert stale_warnings(records, CHECKED) == []
+    assert stale_warnings(records, add_months(CHECKED, 24)) == []
+    assert len(stale_warnings(records, add_months(CHECKED, 24) + timedelta(days=1))) == len(records)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import argparse
 import io
-import shutil
 from datetime import date
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from generator.schema import SCHEMA_FILE, SITE_FILE, schema_json
 from generator.validation import validate_record
 from generator.vocab import load_vocab
 
-from .conftest import ROOT, run_gids
+from .conftest import ROOT, copy_project, run_gids
 from .test_schema import schema_problems
 
 TO_FILL = {"samenvatting", "trekker", "partners", "budget", "periode", "contact[0].naam", "contact[0].email",
@@ -125,12 +124,7 @@ def test_slug_uit_plaats_en_titel(tmp_path, not_a_terminal, plaats, titel, slug)
 
 def test_nieuwe_praktijk_staat_op_de_gebouwde_site(tmp_path):
     """The whole path in a copy of the project: gids nieuw, fill in, gids check, gids build."""
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "boek.yml"):
-        shutil.copy(ROOT / name, project / name)
-    for folder in ("docs", "theme", "praktijken", "schema"):
-        shutil.copytree(ROOT / folder, project / folder)
+    project = copy_project(tmp_path / "project")
 
     result = run_gids("nieuw", *ARGS, cwd=project)
     assert result.returncode == 0, result.stderr

@@ -1,7 +1,6 @@
 """`gids serve`: the editor's live preview follows the records, and says in Dutch why it cannot start."""
 from __future__ import annotations
 
-import shutil
 import socket
 import subprocess
 import sys
@@ -9,17 +8,13 @@ import time
 import urllib.request
 from pathlib import Path
 
-from tests.conftest import ROOT, run_gids
+from tests.conftest import ROOT, copy_project, run_gids
 
 RECORD = "praktijken/kortrijk-toeleiders-1-loketdienst.md"
 
 
 def project_copy(tmp_path: Path) -> Path:
-    for name in ("mkdocs.yml", "boek.yml"):
-        shutil.copy(ROOT / name, tmp_path / name)
-    for name in ("praktijken", "docs", "theme"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    return tmp_path
+    return copy_project(tmp_path)
 
 
 def free_port() -> int:
