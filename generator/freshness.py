@@ -46,10 +46,11 @@ def stale_warnings(records: Iterable[Praktijk], today: date, months: int = DEFAU
             continue
         field, what = _ground(record)
         line, column = _position(record.path, field)
-        since = stand.peil.laatste_dag if not stand.peil.jaar_alleen else date(stand.peil.jaar, 12, 31)
+        # a year counts from its last day: "at least" that long ago
+        at_least = "minstens " if stand.peil.jaar_alleen else ""
         warnings.append(RecordError(
             record.path, line, column, field,
-            f"de gegevens van deze fiche dateren van {what}: minstens {age(months_between(since, today))} geleden "
+            f"de gegevens van deze fiche dateren van {what}: {at_least}{age(months_between(stand.peil.laatste_dag, today))} geleden "
             f"(de grens is {months} maanden). Vraag de praktijk of ze nog kloppen, werk de fiche bij en zet de datum "
             f"van die bevestiging in '{BEVESTIGD}'",
             severity="waarschuwing"))

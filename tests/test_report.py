@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import RecordError
+from generator.vocab import load_vocab
 from generator.report import (
     escape_data,
     escape_property,
@@ -29,9 +30,16 @@ KORTRIJK = FIXTURE_PRAKTIJKEN / "kortrijk-toeleiders-1-loketdienst.md"
 GENT = FIXTURE_PRAKTIJKEN / "gent-iedereen-onder-dak.md"
 KORTRIJK_PAD = "praktijken/kortrijk-toeleiders-1-loketdienst.md"
 GENT_PAD = "praktijken/gent-iedereen-onder-dak.md"
-THEMAS = ("onthaal, taal, huisvesting, werk, welzijn, gezondheid, onderwijs, vrije-tijd, levensbeschouwing, samenwerking, "
-          "regie, vrijwilligers, diversiteit, participatie, toeleiding, opvang")
-OUD = "de fiche is 2 jaar en 4 maanden niet nagekeken (laatst op 2024-06-30; de grens is 24 maanden)"
+THEMAS = ", ".join(load_vocab().themas)  # read from the data: an editor may add a theme
+OUD = ("de gegevens van deze fiche dateren van 2024-06-30, toen de praktijk ze bevestigde: 2 jaar en 4 maanden geleden "
+       "(de grens is 24 maanden). Vraag de praktijk of ze nog kloppen, werk de fiche bij en zet de datum van die "
+       "bevestiging in 'bevestigd'")
+CHECKED = "laatst_gecontroleerd: 2026-11-23"
+
+
+def confirmed(source: Path, day: str) -> str:
+    """The record as if the practice confirmed its facts on ``day`` (JJJJ-MM-DD)."""
+    return edit(source, (CHECKED, f"{CHECKED}\nbevestigd: {day}"))
 
 
 def edit(source: Path, *changes: tuple[str, str]) -> str:
@@ -44,17 +52,24 @@ def edit(source: Path, *changes: tuple[str, str]) -> str:
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    """A copy of two fixture records: Kortrijk with three errors on three lines, Gent valid but checked long ago."""
+    """A copy of two fixture records: Kortrijk with three errors on three lines, Gent valid but confirmed long ago."""
     folder = tmp_path / "praktijken"
     folder.mkdir()
     (folder / KORTRIJK.name).write_text(edit(
         KORTRIJK,
+        (CHECKED, f"{CHECKED}\nbevestigd: 2026-11-23"),
         ("themas: [onthaal, toeleiding, diversiteit]", "themas: [onthaal, toeleiding, sport]"),
         ("  - Stad Kortrijk\n", "  - \n"),
         ("    email: Fie.Velghe@integratie-inburgering.be", "    email: Fie.Velghe(at)integratie-inburgering.be"),
     ), encoding="utf-8")
-    (folder / GENT.name).write_text(edit(GENT, ("laatst_gecontroleerd: 2026-11-23", "laatst_gecontroleerd: 2024-06-30"),
-                                         ("toegevoegd: 2026-11-23", "toegevoegd: 2024-06-30")), encoding="utf-8")
+    (folder / GENT.name).write_text(confirmed(GENT, "2024-06-30"), encoding="utf-8")
+    return tmp_path
+
+
+def fresh_gent(tmp_path: Path) -> Path:
+    """Gent alone, confirmed by the practice on 2026-11-23."""
+    (tmp_path / "praktijken").mkdir()
+    (tmp_path / "praktijken" / GENT.name).write_text(confirmed(GENT, "2026-11-23"), encoding="utf-8")
     return tmp_path
 
 
@@ -72,7 +87,8 @@ def line_of(record: Path, start: str) -> int:
 
 
 def gent_line() -> int:
-    return line_of(GENT, "laatst_gecontroleerd: 2026-11-23")
+    """The line of 'bevestigd' in the project's Gent copy: right after laatst_gecontroleerd."""
+    return line_of(GENT, CHECKED) + 1
 
 
 # --- github ---------------------------------------------------------------------------------------------
@@ -82,8 +98,7 @@ def test_github_geeft_een_aantekening_per_probleem_op_de_juiste_regel(project):
     result = gids_check(project, "--format", "github")
     assert result.returncode == 1, result.stderr
     assert result.stdout.splitlines() == [
-        (f"::warning file={GENT_PAD},line={gent_line()},col=23,title=laatst_gecontroleerd::{OUD}: overloop de fiche "
-         "met de contactpersoon en zet daarna de datum van die controle in laatst_gecontroleerd"),
+        f"::warning file={GENT_PAD},line={gent_line()},col=12,title=bevestigd::{OUD}",
         f"::error file={KORTRIJK_PAD},line={line_of(KORTRIJK, 'themas:')},col=31,title=themas[2]::onbekende waarde 'sport' (verwacht een van: {THEMAS})",
         f"::error file={KORTRIJK_PAD},line={line_of(KORTRIJK, '  - Stad Kortrijk')},col=4,title=partners[0]::is leeg (verwacht tekst)",
         (f"::error file={KORTRIJK_PAD},line={line_of(KORTRIJK, '    email:')},col=12,title=contact[0].email::ongeldig e-mailadres "
@@ -121,7 +136,7 @@ def test_json_telt_wat_tekst_toont(project):
     first = document["problemen"][0]
     assert list(first) == ["bestand", "regel", "kolom", "veld", "melding", "ernst"]
     assert (first["bestand"], first["regel"], first["kolom"], first["veld"], first["ernst"]) == (
-        GENT_PAD, gent_line(), 23, "laatst_gecontroleerd", "waarschuwing")
+        GENT_PAD, gent_line(), 12, "bevestigd", "waarschuwing")
     rebuilt = [RecordError(p["bestand"], p["regel"], p["kolom"], p["veld"], p["melding"], p["ernst"])
                for p in document["problemen"]]
     assert render(rebuilt, "tekst") == as_text.stdout  # nothing lost on the way
@@ -129,9 +144,7 @@ def test_json_telt_wat_tekst_toont(project):
 
 
 def test_json_zonder_problemen(tmp_path):
-    (tmp_path / "praktijken").mkdir()
-    (tmp_path / "praktijken" / GENT.name).write_bytes(GENT.read_bytes())
-    result = gids_check(tmp_path, "--format", "json")
+    result = gids_check(fresh_gent(tmp_path), "--format", "json")
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == {"ok": True, "fouten": 0, "waarschuwingen": 0, "problemen": []}
 
@@ -140,21 +153,20 @@ def test_json_zonder_problemen(tmp_path):
 
 
 def test_verouderde_fiche_is_een_waarschuwing_die_niet_faalt(tmp_path):
-    (tmp_path / "praktijken").mkdir()
-    (tmp_path / "praktijken" / GENT.name).write_bytes(GENT.read_bytes())
+    fresh_gent(tmp_path)
     fresh = gids_check(tmp_path, vandaag="2028-11-23")  # exactly 24 months: not yet
     assert (fresh.returncode, fresh.stdout) == (0, "")
     stale = gids_check(tmp_path, vandaag="2028-11-24")
     assert stale.returncode == 0, stale.stderr
-    assert stale.stdout == (f"{GENT_PAD}:{gent_line()}:23: waarschuwing: laatst_gecontroleerd: de fiche is 2 jaar niet "
-                            "nagekeken (laatst op 2026-11-23; de grens is 24 maanden): overloop de fiche met de "
-                            "contactpersoon en zet daarna de datum van die controle in laatst_gecontroleerd\n")
+    assert stale.stdout == (f"{GENT_PAD}:{gent_line()}:12: waarschuwing: bevestigd: de gegevens van deze fiche dateren "
+                            "van 2026-11-23, toen de praktijk ze bevestigde: 2 jaar geleden (de grens is 24 maanden). "
+                            "Vraag de praktijk of ze nog kloppen, werk de fiche bij en zet de datum van die bevestiging "
+                            "in 'bevestigd'\n")
     assert "geen fouten, 1 waarschuwing(en)." in stale.stderr
 
 
 def test_strict_maakt_van_een_waarschuwing_een_mislukking(tmp_path):
-    (tmp_path / "praktijken").mkdir()
-    (tmp_path / "praktijken" / GENT.name).write_bytes(GENT.read_bytes())
+    fresh_gent(tmp_path)
     result = gids_check(tmp_path, "--strict", "--format", "json", vandaag="2028-11-24")
     assert result.returncode == 1
     document = json.loads(result.stdout)
@@ -164,11 +176,10 @@ def test_strict_maakt_van_een_waarschuwing_een_mislukking(tmp_path):
 
 
 def test_verouderd_na_kiest_de_grens(tmp_path):
-    (tmp_path / "praktijken").mkdir()
-    (tmp_path / "praktijken" / GENT.name).write_bytes(GENT.read_bytes())
+    fresh_gent(tmp_path)
     result = gids_check(tmp_path, "--verouderd-na", "6", vandaag="2027-06-01")
     assert result.returncode == 0
-    assert "de fiche is 6 maanden niet nagekeken (laatst op 2026-11-23; de grens is 6 maanden)" in result.stdout
+    assert "van 2026-11-23, toen de praktijk ze bevestigde: 6 maanden geleden (de grens is 6 maanden)" in result.stdout
     refused = gids_check(tmp_path, "--verouderd-na", "twee jaar")
     assert refused.returncode == 2 and "verwacht een aantal maanden" in refused.stderr
 
