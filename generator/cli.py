@@ -18,7 +18,9 @@ from .errors import display_path
 from .freshness import DEFAULT_MONTHS, stale_warnings, today
 from .pdf import PDF_NAAM, SELECTIE_NAAM, Bronnen, Voortgang, grootte, load_inputs, make_pdf
 from .report import FORMATS, is_ok, render, summary
+from .schema import stale_schema
 from .selectie import Selectie, SelectieFout, edition_for
+from .vocab import load_vocab
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -123,7 +125,8 @@ def run_check(folder: Path, quiet: bool = False, *, fmt: str = "tekst", verouder
     # only valid records are dated: a record with errors fails the check anyway
     stale = stale_warnings(catalog.records, vandaag, verouderd_na)
     elsewhere = [w for w in stale if touched is not None and w.path not in touched]
-    problems = sorted(catalog.errors + [w for w in stale if w not in elsewhere])
+    problems = sorted(catalog.errors + stale_schema(folder.resolve().parent, load_vocab())
+                      + [w for w in stale if w not in elsewhere])
     sys.stdout.write(render(problems, fmt, strict))
     if uitgebreid and fmt == "tekst":
         from .toon import HERSTEL, tekst
@@ -300,7 +303,6 @@ def run_pdf(args: argparse.Namespace) -> int:
 
 def run_schema(target: Path | None) -> int:
     from .schema import schema_json
-    from .vocab import load_vocab
     text = schema_json(load_vocab())
     if target is None:
         sys.stdout.write(text)

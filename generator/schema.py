@@ -15,9 +15,11 @@ front matter. Surrounding spaces inside quotes, which the validator strips, are 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from .fields import (BRON_FIELDS, CONTACT_FIELDS, CONTACT_FORMATS, CONTACT_MEANS, CONTACT_WHO, FALSE_WORDS, FICHE_FIELDS, PATTERNS,
                      PROJECT_FIELDS, RECORD_FIELDS, SUMMARY_MAX, TRUE_WORDS, FieldRule, label)
+from .errors import RecordError, display_path
 from .model import ONBEKEND
 from .vocab import Term, Vocab
 
@@ -192,3 +194,18 @@ def _range_pattern(low: int, high: int) -> str:
             blocks.append(head + ("" if free == 0 else "[0-9]" if free == 1 else f"[0-9]{{{free}}}"))
             start += count * step
     return f"^0*(?:{'|'.join(blocks)})$"
+
+
+def stale_schema(project: Path, vocab: Vocab) -> list[RecordError]:
+    """An error when the project's committed schema no longer follows the closed lists (an editor added a value
+    to vocab.yml): the editor's hints in VS Code would miss it. None when the project keeps no schema file."""
+    path = project / SCHEMA_FILE
+    try:
+        committed = path.read_text(encoding="utf-8")
+    except OSError:
+        return []
+    if committed == schema_json(vocab):
+        return []
+    return [RecordError(display_path(path), 1, 1, "schema",
+                        f"volgt generator/data/vocab.yml niet meer (een waarde toegevoegd of weggehaald?): voer "
+                        f"'gids schema -o {SCHEMA_FILE}' uit en neem het bestand mee in je commit")]

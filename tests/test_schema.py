@@ -20,11 +20,11 @@ import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 
 from generator.cli import main
-from generator.schema import SCHEMA_FILE, _range_pattern, record_schema, schema_json
+from generator.schema import SCHEMA_FILE, _range_pattern, record_schema, schema_json, stale_schema
 from generator.validation import validate_record
 from generator.vocab import load_vocab
 
-from .conftest import PROJECT, ROOT
+from .conftest import PROJECT, ROOT, run_gids
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 GELDIG, ONGELDIG = FIXTURES / "geldig", FIXTURES / "ongeldig"
@@ -204,10 +204,26 @@ def test_bereik_als_patroon(low: int, high: int):
 # --- the committed schema and the yaml-language-server lines --------------------------------------------
 
 
+@pytest.mark.catalogus
 def test_het_schema_in_de_repository_is_bijgewerkt():
     committed = (ROOT / SCHEMA_FILE).read_text(encoding="utf-8")
     assert committed == schema_json(load_vocab()), (
         f"{SCHEMA_FILE} volgt fields.py en de gesloten lijsten niet meer: draai 'gids schema -o {SCHEMA_FILE}'")
+
+
+def test_gids_check_meldt_een_schema_dat_achterloopt_op_de_lijsten(tmp_path):
+    """An editor who adds a value to vocab.yml is told by `gids check`, not by a test, to write the schema again."""
+    (tmp_path / "praktijken").mkdir()
+    (tmp_path / "schema").mkdir()
+    (tmp_path / SCHEMA_FILE).write_text(schema_json(load_vocab()), encoding="utf-8")
+    assert stale_schema(tmp_path, load_vocab()) == []
+    (tmp_path / SCHEMA_FILE).write_text("{}", encoding="utf-8")
+    [error] = stale_schema(tmp_path, load_vocab())
+    assert (error.line, error.field, error.severity) == (1, "schema", "fout")
+    assert f"'gids schema -o {SCHEMA_FILE}'" in error.message
+    result = run_gids("check", cwd=tmp_path)
+    assert result.returncode == 1 and f"{SCHEMA_FILE}:1:1: schema: volgt generator/data/vocab.yml niet meer" in result.stdout
+    assert stale_schema(tmp_path / "elders", load_vocab()) == []  # a project without a schema file
 
 
 def test_schema_is_geldig_draft_2020_12():

@@ -56,15 +56,31 @@ def test_unknown_fiche_values_say_niet_vermeld(fixture_site):
     assert "niet vermeld" in text_of(page(fixture_site, record.url))
 
 
+def over(site: Path, url: str) -> str:
+    return page(site, url).split('<aside class="gids-over"', 1)[1].split("</aside>", 1)[0]
+
+
 @pytest.mark.catalogus
-def test_laatst_gecontroleerd_is_shown_discreetly_as_a_machine_readable_date(built_site):
-    record = CATALOG.records[0]
-    over = page(built_site, record.url).split('<aside class="gids-over"', 1)[1].split("</aside>", 1)[0]
-    iso = record.laatst_gecontroleerd.isoformat()
-    assert re.search(rf'<dt>Laatst gecontroleerd</dt><dd><time datetime="{iso}">[^<]+ {record.laatst_gecontroleerd.year}</time></dd>', over), over
+def test_every_page_says_when_its_facts_were_true_and_when_they_were_compared_with_the_source(built_site):
+    for record in CATALOG.records:
+        aside = over(built_site, record.url)
+        assert "<dt>Stand van de gegevens</dt>" in aside, record.slug
+        iso = record.laatst_gecontroleerd.isoformat()
+        assert re.search(rf'<dt>Met de bron vergeleken</dt><dd><time datetime="{iso}">[^<]+ '
+                         rf'{record.laatst_gecontroleerd.year}</time></dd>', aside), record.slug
+        # a practice's run is told at the date of its facts, never as a claim about today
+        assert not re.search(r"\bloopt (nog|vandaag)\b", text_of(aside)), record.slug
     css = (ROOT / "theme" / "assets" / "stylesheets" / "gids.css").read_text(encoding="utf-8")
     rule = re.search(r"^\.gids-over \{([^}]*)\}", css, re.M).group(1)
     assert "font-size: 0.85em" in rule and "color: var(--gids-gedempt)" in rule  # small and muted
+
+
+def test_a_guide_practice_ran_in_the_year_of_the_guide(fixture_site):
+    record = FIXTURE_CATALOG.by_slug()["mechelen-horizontaal-integratiebeleid"]  # periode 2016 - 2018, guide of 2016
+    aside = text_of(over(fixture_site, record.url))
+    assert "Stand van de gegevens uit de bron van 2016; niet nagevraagd bij de praktijk" in aside
+    assert "Looptijd liep in 2016 (volgens die gegevens)" in aside
+    assert "alleen te zien in gids serve" not in page(fixture_site, record.url)  # the editor's aside is not published
 
 
 @pytest.mark.catalogus
