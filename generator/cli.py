@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
                           description="Toont voor een praktijk de datum van de gegevens en elk afgeleid feit (start, "
                                       "einde, lopend, bedrag, VTE) met de tekst waarop het steunt, zodat je een "
                                       "verkeerde lezing ziet en kunt overschrijven.")
-    toon.add_argument("slug", nargs="+", help="de bestandsnaam van de praktijk zonder .md (of het pad naar het bestand)")
+    toon.add_argument("slug", nargs="+", help="de bestandsnaam van de praktijk zonder .md, een deel ervan (bv. gent-iedereen) of het pad naar het bestand")
     toon.add_argument("--map", type=Path, default=Path("praktijken"), help="map met de praktijken (standaard: praktijken)")
 
     build = sub.add_parser("build", help="de site en de gids als pdf bouwen in site/ (alleen als alle praktijken in orde zijn)")
@@ -148,6 +148,10 @@ def run_toon(folder: Path, slugs: list[str]) -> int:
     code = 0
     for given in slugs:
         slug = Path(given).stem
+        words = set(slug.split("-"))
+        containing = [s for s in by_slug if words <= set(s.split("-"))]
+        if slug not in by_slug and len(containing) == 1:
+            slug = containing[0]  # part of one name: 'gids toon leuven' is enough when only one practice has it
         if slug in by_slug:
             sys.stdout.write(tekst(by_slug[slug]) + "\n")
             continue
@@ -157,10 +161,11 @@ def run_toon(folder: Path, slugs: list[str]) -> int:
             print(f"{slug}: de praktijk heeft fouten; los die eerst op:", file=sys.stderr)
             for error in own:
                 print(f"  {error}", file=sys.stderr)
+        elif containing:
+            print(f"{slug}: meer praktijken hebben dat in hun naam; kies er een: {', '.join(sorted(containing))}",
+                  file=sys.stderr)
         else:
-            words = set(slug.split("-"))
-            close = ([s for s in by_slug if words <= set(s.split("-"))][:1]
-                     or difflib.get_close_matches(slug, list(by_slug), n=1, cutoff=0.6))
+            close = difflib.get_close_matches(slug, list(by_slug), n=1, cutoff=0.6)
             hint = f": bedoelde je '{close[0]}'?" if close else f" in {folder}"
             print(f"{slug}: geen praktijk met die naam{hint}", file=sys.stderr)
     if code == 0:
@@ -176,11 +181,14 @@ def changed_records(folder: Path, ref: str) -> set[str]:
         except OSError as exc:
             raise ValueError(f"--sinds heeft git nodig, maar git kan niet starten ({exc.strerror or exc})") from None
         if done.returncode != 0:
-            raise ValueError(f"--sinds {ref}: git kent die versie niet ({done.stderr.strip().splitlines()[-1:] or ['']}[0]); "
-                             "haal ze eerst op, bv. git fetch origin main") from None
+            # git's own message is English: the editor gets what to do instead
+            raise ValueError(f"--sinds {ref}: git kent die versie niet (of dit is geen git-repository); haal ze eerst "
+                             "op, bv. git fetch origin main") from None
         return [line for line in done.stdout.splitlines() if line]
 
-    names = git("diff", "--name-only", "--relative", ref, "--", str(folder))
+    # from where the branch left ``ref``: what changed on ``ref`` since is not this change's
+    base = git("merge-base", ref, "HEAD")[0]
+    names = git("diff", "--name-only", "--relative", base, "--", str(folder))
     names += git("ls-files", "--others", "--exclude-standard", "--", str(folder))
     return {display_path(Path(name)) for name in names}
 

@@ -61,6 +61,8 @@ def test_serve_toont_een_gewijzigde_praktijk_zonder_herstart(tmp_path):
     try:
         assert wait_for(lambda: fetch(page) is not None, 90), "gids serve startte niet"
         assert "Effect vzw" in fetch(page)
+        # the editor sees what was derived, and on what it rests (the published site does not: test_site)
+        assert "Wat de generator afleidt" in fetch(page) and "uit &#39;bron.jaar&#39;" in fetch(page)
         record = project / RECORD
         record.write_text(record.read_text(encoding="utf-8").replace("trekker: Effect vzw", "trekker: Effect vzw Kortrijk"),
                           encoding="utf-8")
