@@ -253,14 +253,16 @@ def _periode_grond(fiches: tuple[Fiche, ...], value: str | None, which: str) -> 
 
 
 def _lopend_grond(derived: Afgeleid, peil: Peil | None) -> str:
-    when = f"in {peil}" if peil and peil.jaar_alleen else f"op {peil}" if peil else "op de datum van de gegevens"
+    """Why the practice did or did not run at the facts' date (the value itself, 'liep in 2016', is shown beside it)."""
+    when = f"de datum van de gegevens ({peil})" if peil else "de datum van de gegevens"
     if derived.lopend is True:
-        reden = f"einde {derived.einde} ligt niet vóór" if derived.einde else "een start of 'sinds'/'lopend' en geen einde vóór"
-        return f"liep {when}: {reden} de datum van de gegevens ({peil})"
+        if derived.einde:
+            return f"einde {derived.einde} ligt niet vóór {when}"
+        return f"een start of 'sinds'/'lopend' in de periode, en geen einde vóór {when}"
     if derived.lopend is False:
-        return f"was {when} al afgelopen: einde {derived.einde}"
+        return f"einde {derived.einde} ligt vóór {when}"
     if derived.start and peil and _before(peil.sleutel, derived.start):
-        return f"start {derived.start} ligt na de datum van de gegevens ({peil}): nog niet begonnen"
+        return f"start {derived.start} ligt na {when}: nog niet begonnen"
     return "niet te zeggen: de periode geeft geen start of einde dat met de datum van de gegevens te vergelijken is"
 
 
