@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+from .argparse_nl import GidsParser
 from .catalog import load_catalog
 from .errors import display_path
 from .freshness import DEFAULT_MONTHS, stale_warnings, today
@@ -22,7 +23,33 @@ from .selectie import Selectie, SelectieFout, edition_for
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="gids", description="Catalogus 'Van opvang naar samenleven': praktijken nakijken en de site bouwen.")
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return run_check(Path(args.map), args.stil, fmt=args.format, verouderd_na=args.verouderd_na, strict=args.strict,
+                             sinds=args.sinds, uitgebreid=args.uitgebreid)
+        if args.command == "toon":
+            return run_toon(args.map, args.slug)
+        if args.command == "build":
+            from .build import build_site
+            return build_site(Path(args.config), Path(args.doel), pdf=not args.zonder_pdf)
+        if args.command == "serve":
+            return run_serve(args.config, args.adres)
+        if args.command == "pdf":
+            return run_pdf(args)
+        if args.command == "schema":
+            return run_schema(args.uitvoer)
+        if args.command == "nieuw":
+            from .nieuw import run_nieuw
+            return run_nieuw(args)
+    except KeyboardInterrupt:
+        return 130
+    return 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of `gids` and its subcommands; GidsParser makes argparse's own texts Dutch in all of them."""
+    parser = GidsParser(prog="gids", description="Catalogus 'Van opvang naar samenleven': praktijken nakijken en de site bouwen.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="opdracht")
 
     check = sub.add_parser("check", help="alle praktijken nakijken; stopt met code 1 bij fouten",
@@ -49,13 +76,14 @@ def main(argv: list[str] | None = None) -> int:
     toon.add_argument("--map", type=Path, default=Path("praktijken"), help="map met de praktijken (standaard: praktijken)")
 
     build = sub.add_parser("build", help="de site en de gids als pdf bouwen in site/ (alleen als alle praktijken in orde zijn)")
-    build.add_argument("-f", "--config", default="mkdocs.yml", help="MkDocs-configuratie (standaard: mkdocs.yml)")
-    build.add_argument("-d", "--doel", default="site", help="doelmap (standaard: site)")
+    build.add_argument("-f", "--config", default="mkdocs.yml", metavar="BESTAND", help="MkDocs-configuratie (standaard: mkdocs.yml)")
+    build.add_argument("-d", "--doel", default="site", metavar="MAP", help="doelmap (standaard: site)")
     build.add_argument("--zonder-pdf", action="store_true", help="de site bouwen zonder de pdf van de gids (sneller)")
 
     serve = sub.add_parser("serve", help="de site live bekijken terwijl je schrijft")
-    serve.add_argument("-f", "--config", default="mkdocs.yml")
-    serve.add_argument("-a", "--adres", default="127.0.0.1:8000", help="adres:poort (standaard: 127.0.0.1:8000)")
+    serve.add_argument("-f", "--config", default="mkdocs.yml", metavar="BESTAND", help="MkDocs-configuratie (standaard: mkdocs.yml)")
+    serve.add_argument("-a", "--adres", default="127.0.0.1:8000", metavar="ADRES",
+                       help="adres:poort (standaard: 127.0.0.1:8000)")
 
     _add_pdf_parser(sub)
 
@@ -64,29 +92,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from .nieuw import add_nieuw_parser
     add_nieuw_parser(sub)
-
-    args = parser.parse_args(argv)
-    try:
-        if args.command == "check":
-            return run_check(Path(args.map), args.stil, fmt=args.format, verouderd_na=args.verouderd_na, strict=args.strict,
-                             sinds=args.sinds, uitgebreid=args.uitgebreid)
-        if args.command == "toon":
-            return run_toon(args.map, args.slug)
-        if args.command == "build":
-            from .build import build_site
-            return build_site(Path(args.config), Path(args.doel), pdf=not args.zonder_pdf)
-        if args.command == "serve":
-            return run_serve(args.config, args.adres)
-        if args.command == "pdf":
-            return run_pdf(args)
-        if args.command == "schema":
-            return run_schema(args.uitvoer)
-        if args.command == "nieuw":
-            from .nieuw import run_nieuw
-            return run_nieuw(args)
-    except KeyboardInterrupt:
-        return 130
-    return 2
+    return parser
 
 
 CHECK_UITLEG = """\
