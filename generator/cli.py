@@ -189,55 +189,26 @@ def changed_records(folder: Path, ref: str) -> set[str]:
 
 
 def run_serve(config_file: str, address: str) -> int:
-    """MkDocs' live preview, with its messages (and our record errors) on the terminal."""
+    """MkDocs' live preview, with its messages (and our record errors) on the terminal, in Dutch."""
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_DutchServeMessages("%(message)s"))
-    logger = logging.getLogger("mkdocs")
-    logger.setLevel(logging.INFO)
-    logger.addHandler(handler)
-    logger.propagate = False
+    from .engine_messages import gestopt, install
+    from .plugin import GidsPlugin
+
+    # every rebuild has a new plugin: link warnings are located by the latest one
+    install(logging.INFO, lambda: GidsPlugin.actief.source_of if GidsPlugin.actief is not None else None)
     if not Path(config_file).is_file():
         print(f"{config_file}: configuratiebestand niet gevonden", file=sys.stderr)
         return 1
     try:
         mkdocs_serve(config_file=config_file, dev_addr=address, livereload=True)
-    except (PluginError, ConfigurationError) as exc:
-        print(f"De site kan niet getoond worden: {exc}", file=sys.stderr)
-        return 1
-    except Abort:
-        print("De site kan niet getoond worden: los eerst de fouten hierboven op.", file=sys.stderr)
+    except (PluginError, ConfigurationError, Abort) as exc:
+        print(gestopt(exc), file=sys.stderr)
+        print("De site kan niet getoond worden: los eerst de fouten hierboven op en start gids serve opnieuw.",
+              file=sys.stderr)
         return 1
     return 0
-
-
-class _DutchServeMessages(logging.Formatter):
-    """MkDocs' everyday serve messages and its link warnings in Dutch; anything else as it comes."""
-
-    MESSAGES = (
-        ("Building documentation...", "De site wordt opgebouwd…"),
-        ("Serving on ", "Bekijk de site op "),
-        ("Documentation built in ", "Site opgebouwd in "),
-        ("Detected file changes", "Wijziging gezien, de site wordt opnieuw opgebouwd…"),
-        ("Reloading browsers", "De browser laadt de pagina opnieuw"),
-        ("Shutting down...", "Gestopt."),
-        ("Watching paths for changes: ", "Wijzigingen volgen in: "),
-        ("Cleaning site directory", "Vorige site opruimen"),
-    )
-
-    def format(self, record: logging.LogRecord) -> str:
-        from .link_messages import dutch
-        from .plugin import GidsPlugin
-
-        text = super().format(record)
-        if GidsPlugin.actief is not None and (link := dutch(text, GidsPlugin.actief.source_of)):
-            return link
-        for english, nederlands in self.MESSAGES:
-            if english in text:
-                return text.replace(english, nederlands).replace(" seconds", " s")
-        return text
 
 
 PDF_UITLEG = """\
