@@ -7,7 +7,9 @@ from __future__ import annotations
 import argparse
 import difflib
 import logging
+import errno
 import os
+import re
 import subprocess
 import sys
 import time
@@ -82,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="de site live bekijken terwijl je schrijft")
     serve.add_argument("-f", "--config", default="mkdocs.yml", metavar="BESTAND", help="MkDocs-configuratie (standaard: mkdocs.yml)")
-    serve.add_argument("-a", "--adres", default="127.0.0.1:8000", metavar="ADRES",
+    serve.add_argument("-a", "--adres", default="127.0.0.1:8000", metavar="ADRES", type=_adres,
                        help="adres:poort (standaard: 127.0.0.1:8000)")
 
     _add_pdf_parser(sub)
@@ -113,6 +115,12 @@ def _maanden(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"verwacht een aantal maanden (een geheel getal vanaf 1), kreeg '{value}'")
     return int(value)
+
+
+def _adres(value: str) -> str:
+    if not re.fullmatch(r"[^\s:]+:[0-9]{1,5}", value.strip()):
+        raise argparse.ArgumentTypeError(f"verwacht adres:poort, bv. 127.0.0.1:8000 of localhost:8001, kreeg '{value}'")
+    return value.strip()
 
 
 def run_check(folder: Path, quiet: bool = False, *, fmt: str = "tekst", verouderd_na: int = DEFAULT_MONTHS,
@@ -206,6 +214,12 @@ def run_serve(config_file: str, address: str) -> int:
     except (PluginError, ConfigurationError, Abort) as exc:
         print(gestopt(exc), file=sys.stderr)
         print("De site kan niet getoond worden: los eerst de fouten hierboven op en start gids serve opnieuw.",
+              file=sys.stderr)
+        return 1
+    except OSError as exc:  # the address: the site was built, the server cannot listen
+        why = {errno.EADDRINUSE: "is al in gebruik (draait gids serve al in een andere terminal?)",
+               errno.EACCES: "mag niet gebruikt worden (kies een poort boven 1024)"}.get(exc.errno or 0, "is niet beschikbaar")
+        print(f"De site kan niet getoond worden: {address} {why}; kies een ander met -a, bv. -a 127.0.0.1:8001.",
               file=sys.stderr)
         return 1
     return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 import ast
 import os
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -141,3 +142,16 @@ def _browser_polls(port: int) -> None:
         urllib.request.urlopen(request, timeout=3).read()
     except OSError:
         pass
+
+
+def test_serve_op_een_bezet_adres_zegt_het_in_het_nederlands(tmp_path):
+    project = copy_project(tmp_path / "project")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        address = f"127.0.0.1:{taken.getsockname()[1]}"
+        result = subprocess.run([sys.executable, "-m", "generator.cli", "serve", "-a", address], cwd=project,
+                                capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 1
+    assert f"{address} is al in gebruik" in result.stderr
+    assert_dutch(result.stdout + result.stderr)
