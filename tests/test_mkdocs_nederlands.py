@@ -1,0 +1,157 @@
+"""MkDocs' own messages reach the editor in Dutch: through `gids build`, `gids serve` and its rebuilds."""
+from __future__ import annotations
+
+import ast
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import urllib.request
+from pathlib import Path
+
+import mkdocs
+import pytest
+from mkdocs.exceptions import Abort, PluginError
+
+from generator.engine_messages import ENGELS, gestopt, translate
+
+from .conftest import ROOT, copy_project, run_gids
+from .engels import english
+from .test_serve import fetch, free_port, wait_for
+
+RECORD = "praktijken/kortrijk-toeleiders-1-loketdienst.md"
+# what MkDocs logs or raises on the way of a build or a serve, the modules a `gids` run passes through
+MODULES = ("commands/build.py", "commands/serve.py", "livereload/__init__.py", "config/base.py", "structure/files.py",
+           "structure/pages.py")
+
+
+def mkdocs_messages() -> list[str]:
+    """MkDocs' own log and Abort texts, read from its source, each placeholder filled with '1'."""
+    def text(node: ast.expr) -> str | None:
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            return node.value
+        if isinstance(node, ast.JoinedStr):
+            return "".join(v.value if isinstance(v, ast.Constant) else "1" for v in node.values)
+        if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+            left, right = text(node.left), text(node.right)
+            return None if left is None or right is None else left + right
+        return None
+
+    found = []
+    for module in MODULES:
+        for node in ast.walk(ast.parse((Path(mkdocs.__file__).parent / module).read_text(encoding="utf-8"))):
+            if not (isinstance(node, ast.Call) and node.args and isinstance(node.func, (ast.Attribute, ast.Name))):
+                continue
+            name = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id
+            if name in ("info", "warning", "error", "exception", "Abort") and (message := text(node.args[0])):
+                found.append(message)
+    return found
+
+
+MESSAGES = mkdocs_messages()
+
+
+def test_mkdocs_berichten_worden_gevonden():
+    assert len(MESSAGES) > 20 and "Reloading browsers" in MESSAGES
+
+
+@pytest.mark.parametrize("message", MESSAGES)
+def test_elk_bekend_mkdocs_bericht_is_nederlands(message):
+    for shown in (message, "[12:34:56] " + message):  # livereload puts the time before its messages
+        dutch = translate(shown)
+        assert dutch is None or (not dutch.removeprefix("[12:34:56] ").startswith(ENGELS) and english(dutch) == []), dutch
+
+
+def test_een_onbekend_bericht_krijgt_een_nederlands_kader():
+    assert translate("Something new in MkDocs 1.7") == f"{ENGELS}Something new in MkDocs 1.7"
+
+
+def test_een_fout_van_een_andere_plugin_in_een_nederlands_kader():
+    try:
+        try:
+            raise PluginError("Something failed in another plugin")
+        except PluginError:
+            raise Abort("Aborted with a BuildError!")
+    except Abort as exc:
+        assert gestopt(exc) == f"De site is niet gebouwd: {ENGELS}Something failed in another plugin"
+
+
+def assert_dutch(text: str) -> None:
+    assert english(text) == [] and ENGELS not in text and "Traceback" not in text, text
+
+
+@pytest.mark.parametrize(("where", "old", "new", "shown"), [
+    ("docs/over.md", "\n", "\nZie [de gids](bestaat-niet.md) en [het voorwoord](gids/voorwoord.md#geen-anker).\n",
+     "docs/over.md:"),
+    (RECORD, "plaats: Kortrijk", "plaats:", f"{RECORD}:4:"),
+])
+def test_build_met_een_fout_spreekt_nederlands(tmp_path, where, old, new, shown):
+    project = copy_project(tmp_path / "project")
+    path = project / where
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    result = run_gids("build", "--zonder-pdf", "-d", str(tmp_path / "site"), cwd=project)
+    assert result.returncode == 1
+    assert shown in result.stderr and "niet gebouwd" in result.stderr
+    assert_dutch(result.stdout + result.stderr)
+
+
+def test_serve_spreekt_nederlands_ook_bij_een_mislukte_herbouw(tmp_path):
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with open(log, "w", encoding="utf-8") as out:
+        server = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+                                  stdout=out, stderr=subprocess.STDOUT, text=True,
+                                  env={**os.environ, "PYTHONPATH": str(ROOT)})
+    shown = lambda: log.read_text(encoding="utf-8")  # noqa: E731
+    record = project / RECORD
+    original = record.read_text(encoding="utf-8")
+    try:
+        assert wait_for(lambda: fetch(f"http://127.0.0.1:{port}/") is not None, 90), "gids serve startte niet"
+        threading.Thread(target=_browser_polls, args=(port,), daemon=True).start()
+        assert wait_for(lambda: "Browser verbonden" in shown(), 30), shown()
+
+        record.write_text(original.replace("plaats: Kortrijk", "plaats:"), encoding="utf-8")
+        assert wait_for(lambda: "niet opnieuw opgebouwd" in shown(), 90), shown()
+        record.write_text(original + "\nZie [x](bestaat-niet.md).\n", encoding="utf-8")
+        assert wait_for(lambda: shown().count("niet opnieuw opgebouwd") == 2, 90), shown()
+        record.write_text(original, encoding="utf-8")
+        assert wait_for(lambda: "De browser toont de nieuwe versie" in shown(), 90), shown()
+    finally:
+        server.send_signal(signal.SIGINT)  # as Ctrl+C in the terminal
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    text = shown()
+    for line in ("De site wordt opgebouwd", "Bekijk de site op", "Wijzigingen volgen in", "Wijziging gezien",
+                 f"{RECORD}:4:8: plaats: is leeg", "link 'bestaat-niet.md' verwijst naar een pagina die niet bestaat",
+                 "1 probleem hierboven", "Gestopt."):
+        assert line in text, text
+    assert_dutch(text)
+
+
+def _browser_polls(port: int) -> None:
+    """What the page's live-reload script does: ask for a version newer than any there is, and wait."""
+    request = urllib.request.Request(f"http://127.0.0.1:{port}/livereload/99999999999999/1",
+                                     headers={"Referer": f"http://127.0.0.1:{port}/"})
+    try:
+        urllib.request.urlopen(request, timeout=3).read()
+    except OSError:
+        pass
+
+
+def test_serve_op_een_bezet_adres_zegt_het_in_het_nederlands(tmp_path):
+    project = copy_project(tmp_path / "project")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        address = f"127.0.0.1:{taken.getsockname()[1]}"
+        result = subprocess.run([sys.executable, "-m", "generator.cli", "serve", "-a", address], cwd=project,
+                                capture_output=True, text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 1
+    assert f"{address} is al in gebruik" in result.stderr
+    assert_dutch(result.stdout + result.stderr)
