@@ -52,15 +52,15 @@ EXPECTED: dict[str, tuple[str, str, int, int]] = {
     "front_matter_leeg.md": ("", "front matter is leeg", 2, 1),
     "front_matter_lijst.md": ("", "front matter moet uit velden 'naam: waarde' bestaan", 2, 1),
     # --- YAML syntax and the YAML features that are refused --------------------------------
-    "yaml_syntaxfout.md": ("", "YAML-syntaxfout: een ':' staat op een plaats waar YAML hem niet verwacht", 2, 15),
-    "yaml_tab_inspringing.md": ("", "tabs zijn niet toegestaan", 19, 1),
-    "yaml_aanhalingsteken_niet_gesloten.md": ("", "aanhalingsteken", 3, 9),
-    "yaml_lijst_niet_gesloten.md": ("", "haakje", 6, 9),
-    "yaml_mapping_niet_gesloten.md": ("", "haakje", 21, 7),
-    "yaml_lijstitem_verkeerd_ingesprongen.md": ("", "inspringing", 14, 2),
+    "yaml_syntaxfout.md": ("titel", "YAML-syntaxfout: een ':' staat op een plaats waar YAML hem niet verwacht", 2, 15),
+    "yaml_tab_inspringing.md": ("contact", "tabs zijn niet toegestaan", 19, 1),
+    "yaml_aanhalingsteken_niet_gesloten.md": ("plaats", "hier opent een aanhalingsteken dat nergens (goed) gesloten wordt", 3, 9),
+    "yaml_lijst_niet_gesloten.md": ("themas", "haakje", 6, 9),
+    "yaml_mapping_niet_gesloten.md": ("bron", "haakje", 21, 7),
+    "yaml_lijstitem_verkeerd_ingesprongen.md": ("partners", "dit lijstitem staat één spatie te ver naar links: zet het streepje onder dat van het vorige item (regel 13)", 14, 2),
     "yaml_documenteinde.md": ("", "YAML-syntaxfout", 16, 1),
-    "yaml_controleteken.md": ("", "stuurteken", 3, 11),
-    "yaml_apestaartje.md": ("", "mag niet met dit teken beginnen", 19, 12),
+    "yaml_controleteken.md": ("plaats", "stuurteken", 3, 11),
+    "yaml_apestaartje.md": ("contact", "mag niet met dit teken beginnen", 19, 12),
     "yaml_anchor.md": ("", "anchor '&plaats' is niet toegestaan", 3, 9),
     "yaml_alias.md": ("", "alias '*stad' is niet toegestaan", 3, 9),
     "yaml_tag.md": ("", "YAML-tag '!!int' is niet toegestaan", 21, 31),
@@ -75,9 +75,9 @@ EXPECTED: dict[str, tuple[str, str, int, int]] = {
     "contact_onbekend_veld_mail.md": ("contact[0].mail", "onbekend veld 'mail': bedoelde je 'email'?", 19, 5),
     "bron_onbekend_veld_pagna.md": ("bron.pagna", "onbekend veld 'pagna': bedoelde je 'pagina'?", 21, 37),
     "projecten_onbekend_veld.md": ("projecten[0].opmerking", "onbekend veld 'opmerking' (toegestaan: naam,", 14, 5),
-    "titel_ontbreekt.md": ("titel", "verplicht veld ontbreekt", 2, 1),
-    "periode_ontbreekt.md": ("periode", "verplicht veld ontbreekt (de periode zoals in de fiche van de bron); schrijf 'onbekend'", 2, 1),
-    "laatst_gecontroleerd_ontbreekt.md": ("laatst_gecontroleerd", "verplicht veld ontbreekt", 2, 1),
+    "titel_ontbreekt.md": ("titel", "verplicht veld ontbreekt (de titel zoals in de bron, zonder de plaats ervoor); voeg 'titel:' toe boven deze regel '---'", 22, 1),
+    "periode_ontbreekt.md": ("periode", "verplicht veld ontbreekt (de periode zoals in de fiche van de bron); schrijf 'onbekend'", 22, 1),
+    "laatst_gecontroleerd_ontbreekt.md": ("laatst_gecontroleerd", "verplicht veld ontbreekt", 22, 1),
     "bron_titel_ontbreekt.md": ("bron.titel", "verplicht veld ontbreekt", 21, 7),
     "bron_jaar_ontbreekt.md": ("bron.jaar", "verplicht veld ontbreekt", 22, 3),
     "projecten_naam_ontbreekt.md": ("projecten[1].naam", "verplicht veld ontbreekt", 17, 5),
@@ -152,7 +152,7 @@ EXPECTED: dict[str, tuple[str, str, int, int]] = {
     "projecten_lege_lijst.md": ("projecten", "is een lege lijst (verwacht minstens één deelproject", 8, 12),
     "projecten_geen_lijst.md": ("projecten", "verwacht een lijst van deelprojecten, kreeg tekst", 8, 12),
     "projecten_item_tekst.md": ("projecten[2]", "verwacht velden naam, trekker, partners, budget, periode, contact, kreeg tekst", 24, 5),
-    "projecten_yaml_syntaxfout.md": ("", "een ':' staat op een plaats waar YAML hem niet verwacht", 13, 19),
+    "projecten_yaml_syntaxfout.md": ("projecten", "een ':' staat op een plaats waar YAML hem niet verwacht", 13, 19),
     "projecten_contact_email_ongeldig.md": ("projecten[1].contact[0].email", "ongeldig e-mailadres 'taalbubbels.aalst.be'", 23, 16),
     # --- verhaal ---------------------------------------------------------------------------------------
     "verhaal_leeg.md": ("verhaal", "het verhaal onder de front matter is leeg", 24, 1),
@@ -428,7 +428,7 @@ def test_cli_drie_fouten_in_een_bestand(tmp_path):
     assert len(lines) == 3, result.stdout
     assert lines[0].startswith(f"{target}:7:31: themas[2]: onbekende waarde 'sport'")
     assert lines[1] == f"{target}:14:1: partner: onbekend veld 'partner': bedoelde je 'partners'?"
-    assert lines[2].startswith(f"{target}:18:20: YAML-syntaxfout: een ':' staat op een plaats waar YAML hem niet verwacht")
+    assert lines[2].startswith(f"{target}:18:20: periode: YAML-syntaxfout: een ':' staat op een plaats waar YAML hem niet verwacht")
 
 
 # --- crash-proofing ---------------------------------------------------------------------------------------------
