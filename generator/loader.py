@@ -183,6 +183,7 @@ def _events_with_recovery(path: str, yaml_text: str, offset: int, errors: list[R
                 marks = [m.line for m in (exc.context_mark, exc.problem_mark) if m is not None] + [said.line]
             if not marks or not _blank_fields(lines, min(marks), max(marks), skipped):
                 return None, skipped
+            skipped.update(said.meant)
         except yaml.reader.ReaderError as exc:  # a control character: no mark, only a position
             text = "\n".join(lines)
             at = min(exc.position, len(text))

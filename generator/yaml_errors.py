@@ -66,6 +66,7 @@ class Explained:
     column: int  # 0-based
     field: str  # the top-level field the line is in, or ""
     message: str  # Dutch, without the "YAML-syntaxfout: " prefix
+    meant: tuple[str, ...] = ()  # top-level keys the broken lines were meant to be (not "missing" as well)
 
 
 def opened(exc: yaml.MarkedYAMLError) -> bool:
@@ -102,7 +103,8 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str], base: int) -> Explained
     if text[column : column + 1] == "\t" or "\t" in leading:
         return _at(lines, line, column if text[column : column + 1] == "\t" else leading.index("\t"), "tabs zijn niet toegestaan; gebruik spaties om in te springen")
     if "could not find expected ':'" in problem and exc.context_mark is not None:
-        return _no_colon(lines, exc.context_mark.line)
+        at = min(exc.context_mark.line, len(lines) - 1)
+        return _no_space(lines, at, 0, problem, base) or _no_colon(lines, at)
     if text[column : column + 1] == "-" and "flow" in (exc.context or ""):
         return _at(lines, line, column, "in een lijst tussen [ ] begint een item niet met '-': schrijf [a, b], of zet "
                                         "elk item zonder haakjes op een eigen regel '- ...'")
@@ -114,8 +116,9 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str], base: int) -> Explained
     return _at(lines, line, column, message)
 
 
-def _at(lines: list[str], line: int, column: int, message: str, fld: str | None = None) -> Explained:
-    return Explained(line, column, top_field(lines, line) if fld is None else fld, message)
+def _at(lines: list[str], line: int, column: int, message: str, fld: str | None = None,
+        meant: tuple[str, ...] = ()) -> Explained:
+    return Explained(line, column, top_field(lines, line) if fld is None else fld, message, meant)
 
 
 def _indent(text: str) -> int:
@@ -162,7 +165,8 @@ def _deeper_key(lines: list[str], line: int, column: int, problem: str, base: in
             key, parent = match.group(3), above.group(3)
             return _at(lines, line, mine, f"'{key}' springt {spaces(mine - theirs)} verder in dan '{parent}' (regel "
                                           f"{base + i}), dus leest YAML deze regel als vervolg van de waarde van "
-                                          f"'{parent}'; zet '{key}:' recht onder '{parent}:'")
+                                          f"'{parent}'; zet '{key}:' recht onder '{parent}:'",
+                       meant=(key,) if theirs == 0 else ())
         if _indent(lines[i]) < mine:
             return None
     return None
@@ -170,14 +174,14 @@ def _deeper_key(lines: list[str], line: int, column: int, problem: str, base: in
 
 def _no_space(lines: list[str], line: int, column: int, problem: str, base: int) -> Explained | None:
     """`titel:Gent` is not a key: YAML reads it as text and trips over the next line's ':'."""
-    if "mapping values" not in problem:
+    if "mapping values" not in problem and "could not find expected ':'" not in problem:
         return None
     for i in (line, line - 1):
         match = NO_SPACE.match(lines[i]) if i >= 0 else None
         if match and ": " not in lines[i]:
-            key = match.group(2)
-            fld = key if not match.group(1) else None
-            return _at(lines, i, match.end(), f"na '{key}:' ontbreekt een spatie; schrijf '{key}: ...'", fld)
+            key, top = match.group(2), not match.group(1)
+            return _at(lines, i, match.end(), f"na '{key}:' ontbreekt een spatie; schrijf '{key}: ...'",
+                       key if top else None, (key,) if top else ())
     return None
 
 

@@ -39,6 +39,8 @@ ONGELDIG = FIXTURES / "ongeldig"
 KORTRIJK = FIXTURE_PRAKTIJKEN / "kortrijk-toeleiders-1-loketdienst.md"
 
 JS_LINK = "een link naar 'javascript:', 'vbscript:' of 'data:' is niet toegestaan"
+FOLDED_LEBBEKE = ("dit lijstitem staat één spatie te ver naar rechts: YAML voegt het samen met het vorige item "
+                  "('Gemeente Lebbeke - Gemeente Buggenhout'). Zet het streepje onder dat van het vorige item.")
 
 # fixture -> (field, message fragment, line, column)
 EXPECTED: dict[str, tuple[str, str, int, int]] = {
@@ -65,6 +67,22 @@ EXPECTED: dict[str, tuple[str, str, int, int]] = {
     "yaml_alias.md": ("", "alias '*stad' is niet toegestaan", 3, 9),
     "yaml_tag.md": ("", "YAML-tag '!!int' is niet toegestaan", 21, 31),
     "yaml_sleutel_geen_tekst.md": ("", "een sleutel moet een gewoon woord zijn", 16, 3),
+    "yaml_contact_item_te_ver_ingesprongen.md": ("contact", "YAML-syntaxfout: dit lijstitem staat één spatie te ver naar rechts: "
+                                                            "zet het streepje onder dat van het vorige item (regel 18)", 21, 4),
+    "yaml_veld_te_ver_ingesprongen.md": ("titel", "YAML-syntaxfout: 'plaats' springt één spatie verder in dan 'titel' (regel 2), "
+                                                  "dus leest YAML deze regel als vervolg van de waarde van 'titel'; zet 'plaats:' "
+                                                  "recht onder 'titel:'", 3, 2),
+    "yaml_tekst_niet_ingesprongen.md": ("samenvatting", "YAML-syntaxfout: op deze regel ontbreekt de ':' na de veldnaam; of hoort "
+                                                        "ze bij de tekst van 'samenvatting' erboven, laat ze dan inspringen", 10, 1),
+    "yaml_apostrof_tussen_aanhalingstekens.md": ("titel", "YAML-syntaxfout: hier sluit een enkel aanhalingsteken de waarde af, maar "
+                                                          "de regel gaat nog verder; schrijf een ' in tekst tussen '...' dubbel", 2, 33),
+    "yaml_spatie_na_dubbelpunt_ontbreekt.md": ("plaats", "YAML-syntaxfout: na 'plaats:' ontbreekt een spatie; schrijf 'plaats: ...'", 3, 8),
+    # --- valid YAML that does not say what the editor meant: a '- ' line folded into the text above ----------
+    "partners_item_te_ver_ingesprongen.md": ("partners[0]", FOLDED_LEBBEKE, 14, 4),
+    "partners_item_twee_spaties_te_ver.md": ("partners[1]", "dit lijstitem staat 2 spaties te ver naar rechts: YAML voegt het samen "
+                                                            "met het vorige item ('OCMW Gent - CAW Oost-Vlaanderen')", 15, 5),
+    "trekker_lijstitem_onder_tekst.md": ("trekker", "deze regel begint met '-', maar YAML leest ze als vervolg van de tekst van "
+                                                    "'trekker' ('Stad Gent, dienst Samenleven - OCMW Gent'). Bedoel je een lijst", 12, 3),
     "titel_dubbel_veld.md": ("titel", "veld staat twee keer in de front matter (eerst op regel 2)", 4, 1),
     "contact_dubbel_veld.md": ("contact[0].email", "veld staat twee keer in de front matter (eerst op regel 19)", 21, 5),
     # --- keys: unknown, typo'd, missing -----------------------------------------------------
@@ -78,6 +96,8 @@ EXPECTED: dict[str, tuple[str, str, int, int]] = {
     "titel_ontbreekt.md": ("titel", "verplicht veld ontbreekt (de titel zoals in de bron, zonder de plaats ervoor); voeg 'titel:' toe boven deze regel '---'", 22, 1),
     "periode_ontbreekt.md": ("periode", "verplicht veld ontbreekt (de periode zoals in de fiche van de bron); schrijf 'onbekend'", 22, 1),
     "laatst_gecontroleerd_ontbreekt.md": ("laatst_gecontroleerd", "verplicht veld ontbreekt", 22, 1),
+    "budget_ontbreekt.md": ("budget", "verplicht veld ontbreekt (budget/personeelsinzet zoals in de fiche van de bron); schrijf "
+                                      "'onbekend' als de bron het niet vermeldt; voeg 'budget:' toe boven deze regel '---'", 22, 1),
     "bron_titel_ontbreekt.md": ("bron.titel", "verplicht veld ontbreekt", 21, 7),
     "bron_jaar_ontbreekt.md": ("bron.jaar", "verplicht veld ontbreekt", 22, 3),
     "projecten_naam_ontbreekt.md": ("projecten[1].naam", "verplicht veld ontbreekt", 17, 5),
