@@ -25,11 +25,13 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.catalog import load_catalog
 from generator.errors import RecordError
 from generator.model import Praktijk
 from generator.validation import validate_record
+from generator.yaml_errors import explain
 
 from .conftest import FIXTURE_PRAKTIJKEN, PROJECT, ROOT
 
@@ -393,6 +395,68 @@ def test_echte_catalogus_heeft_geen_fouten():
     assert catalog.records
 
 
+# --- YAML traps beyond one fixture ---------------------------------------------------------------------------
+
+
+def gent_with(old: str, new: str) -> bytes:
+    text = (GELDIG / "gent-buurtgericht-onthaal.md").read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    return text.replace(old, new).encode()
+
+
+GENT_PARTNERS = "partners:\n  - Agentschap Integratie en Inburgering\n  - OCMW Gent\n"
+
+
+def test_elke_verschoven_regel_van_een_lijstitem_krijgt_een_melding():
+    data = gent_with(GENT_PARTNERS, "partners:\n  - A\n  - B\n   - C\n   - D\n")
+    _, errors = validate_record("praktijken/gent-buurtgericht-onthaal.md", data)
+    assert [(e.line, e.column, e.field) for e in errors] == [(16, 4, "partners[1]"), (17, 4, "partners[1]")]
+    assert all("YAML voegt het samen met het vorige item ('B - C - D')" in e.message for e in errors)
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    # a folded block (>-) keeps its dashes on purpose: it is text
+    ("  wijzen ze de weg naar school, werk en vrije tijd.", "  wijzen ze de weg naar:\n  - school en werk\n  - vrije tijd"),
+    # quoted text over two lines
+    ("periode: sinds 2015", "periode: 'sinds 2015\n  - en nog steeds'"),
+    # a dash that does not start an item
+    ("periode: sinds 2015", "periode: 2015\n  -2018"),
+    # the items of a list written correctly, at any indentation
+    (GENT_PARTNERS, "partners:\n- Agentschap Integratie en Inburgering\n- OCMW Gent\n"),
+    (GENT_PARTNERS, "partners:\n    - Agentschap Integratie en Inburgering\n    - OCMW Gent\n"),
+])
+def test_een_streepje_in_tekst_of_een_juiste_lijst_is_geen_fout(old, new):
+    record, errors = validate_record("praktijken/gent-buurtgericht-onthaal.md", gent_with(old, new))
+    assert errors == [], "\n".join(map(str, errors))
+    assert record is not None
+
+
+# the fixtures whose front matter YAML cannot parse (the others are read, then refused)
+SYNTAX_FIXTURES = sorted(name for name in EXPECTED if "yaml_" in name and name not in {
+    "yaml_documenteinde.md", "yaml_controleteken.md", "yaml_anchor.md", "yaml_alias.md", "yaml_tag.md", "yaml_sleutel_geen_tekst.md"})
+
+
+@pytest.mark.parametrize("name", SYNTAX_FIXTURES)
+def test_zonder_libyaml_geeft_yaml_dezelfde_melding(name):
+    """Where libyaml is missing, PyYAML's own parser (other English words) gives the editor the same Dutch message."""
+    lines = (ONGELDIG / name).read_text(encoding="utf-8").split("\n")
+    front = lines[1:lines.index("---", 1)]
+    with pytest.raises(yaml.MarkedYAMLError) as caught:
+        list(yaml.parse("\n".join(front), Loader=yaml.SafeLoader))
+    said = explain(caught.value, front, 2)
+    field, fragment, line, column = EXPECTED[name]
+    assert (said.field, said.line + 2, said.column + 1) == (field, line, column), said
+    assert fragment.removeprefix("YAML-syntaxfout: ") in said.message, said
+
+
+def test_een_onbekende_yaml_fout_krijgt_toch_plaats_en_veld_in_het_nederlands():
+    lines = ["titel: x", "partners:", "  - a", "  - b"]
+    mark = yaml.Mark("<tekst>", 0, 3, 4, None, None)
+    said = explain(yaml.MarkedYAMLError(problem="some problem no parser has had yet", problem_mark=mark), lines, 2)
+    assert (said.line, said.column, said.field) == (3, 4, "partners")
+    assert "YAML kan deze regel niet lezen" in said.message and not ENGLISH.search(said.message)
+
+
 # --- the command line ---------------------------------------------------------------------------------------
 
 
@@ -406,6 +470,19 @@ def test_cli_ongeldige_fixture(tmp_path):
     assert len(lines) == 1, result.stdout
     assert lines[0].startswith(f"{target}:6:19: themas[1]: onbekende waarde 'sport' (verwacht een van: onthaal, taal,")
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_cli_verschoven_partner_als_github_aantekening_en_als_tekst(tmp_path):
+    """The everyday trap (a partner one space too far) fails `gids check`, annotated on its line in a pull request."""
+    target = tmp_path / "partners-item-te-ver-ingesprongen.md"
+    shutil.copy(ONGELDIG / "partners_item_te_ver_ingesprongen.md", target)
+    github = subprocess.run([sys.executable, "-m", "generator.cli", "check", "--format", "github", str(tmp_path)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert github.returncode == 1, github.stdout + github.stderr
+    errors = [line for line in github.stdout.splitlines() if line.startswith("::error ")]
+    assert errors == [f"::error file={target},line=14,col=4,title=partners[0]::{FOLDED_LEBBEKE}"], github.stdout
+    text = run_check(tmp_path)
+    assert f"{target}:14:4: partners[0]: {FOLDED_LEBBEKE}" in text.stdout.splitlines(), text.stdout
 
 
 def test_cli_geldige_fixtures():
