@@ -376,7 +376,9 @@ def test_bestand_te_groot():
     assert f"bestand is {len(data)} bytes groot" in errors[0].message
 
 
-@pytest.mark.parametrize("name", ["themas_onbekende_waarde.md", "contact_onbekend_veld_mail.md", "verhaal_html.md"])
+@pytest.mark.parametrize("name", ["themas_onbekende_waarde.md", "contact_onbekend_veld_mail.md", "verhaal_html.md",
+                                  "partners_item_te_ver_ingesprongen.md", "yaml_veld_te_ver_ingesprongen.md",
+                                  "yaml_spatie_na_dubbelpunt_ontbreekt.md", "titel_ontbreekt.md"])
 def test_crlf_verandert_regel_en_kolom_niet(name):
     field, fragment, line, column = EXPECTED[name]
     data = (ONGELDIG / name).read_bytes().replace(b"\n", b"\r\n")
