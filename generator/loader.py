@@ -6,6 +6,8 @@ RecordError with a line and column, so an editor sees all of them at once.
 YAML is read as text only: no implicit typing (``periode: 2016`` stays the text
 "2016", ``NO`` stays "NO", ``010`` stays "010"); the validator decides what each
 field means. Anchors, aliases and tags are refused, duplicate keys are reported.
+A syntax error is explained in Dutch by ``yaml_errors``; valid YAML that folded a list item into the
+text above it is caught by ``folds`` (YAML itself never complains about that).
 """
 from __future__ import annotations
 

@@ -101,7 +101,8 @@ def explain(exc: yaml.MarkedYAMLError, lines: list[str], base: int) -> Explained
     text = lines[line] if 0 <= line < len(lines) else ""
     leading = text[: len(text) - len(text.lstrip(" \t"))]
     if text[column : column + 1] == "\t" or "\t" in leading:
-        return _at(lines, line, column if text[column : column + 1] == "\t" else leading.index("\t"), "tabs zijn niet toegestaan; gebruik spaties om in te springen")
+        tab = column if text[column : column + 1] == "\t" else leading.index("\t")
+        return _at(lines, line, tab, "tabs zijn niet toegestaan; gebruik spaties om in te springen")
     if "could not find expected ':'" in problem and exc.context_mark is not None:
         at = min(exc.context_mark.line, len(lines) - 1)
         return _no_space(lines, at, 0, problem, base) or _no_colon(lines, at)
