@@ -30,7 +30,7 @@ import yaml
 from generator.catalog import load_catalog
 from generator.errors import RecordError
 from generator.model import Praktijk
-from generator.yaml_errors import explain  # (kept above the vocab import main adds, to merge cleanly)
+from generator.yaml_errors import explain
 from generator.validation import validate_record
 
 from .conftest import FIXTURE_PRAKTIJKEN, PROJECT, ROOT
