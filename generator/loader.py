@@ -6,6 +6,8 @@ RecordError with a line and column, so an editor sees all of them at once.
 YAML is read as text only: no implicit typing (``periode: 2016`` stays the text
 "2016", ``NO`` stays "NO", ``010`` stays "010"); the validator decides what each
 field means. Anchors, aliases and tags are refused, duplicate keys are reported.
+A syntax error is explained in Dutch by ``yaml_errors``; valid YAML that folded a list item into the
+text above it is caught by ``folds`` (YAML itself never complains about that).
 """
 from __future__ import annotations
 
@@ -15,6 +17,8 @@ from dataclasses import dataclass, field
 import yaml
 
 from .errors import RecordError
+from .folds import folded_items, item_message, value_message
+from .yaml_errors import TOP_KEY, explain, opened, top_field
 
 MAX_BYTES = 256 * 1024
 BOM = b"\xef\xbb\xbf"
@@ -41,12 +45,14 @@ class Scalar(Node):
 @dataclass
 class Sequence(Node):
     items: list[Node] = field(default_factory=list)
+    flow: bool = False  # [a, b] rather than lines starting with '- '
 
 
 @dataclass
 class Mapping(Node):
     # key -> (key node, value node); insertion order is the file's order
     entries: dict[str, tuple[Scalar, Node]] = field(default_factory=dict)
+    flow: bool = False  # {a: b} rather than lines 'a: b'
 
 
 @dataclass
@@ -69,36 +75,6 @@ class _TextLoader(_BaseLoader):
 
 
 _TextLoader.yaml_implicit_resolvers = {}
-
-# PyYAML's and libyaml's messages (matched as fragments) -> what an editor can act on.
-_YAML_MESSAGES = {
-    "mapping values are not allowed": "een ':' staat op een plaats waar YAML hem niet verwacht; zet tekst met ': ' tussen aanhalingstekens",
-    "could not find expected ':'": "een ':' ontbreekt na de sleutel",
-    "tab": "tabs zijn niet toegestaan; gebruik spaties om in te springen",
-    "did not find expected key": "de inspringing klopt niet (of een waarde loopt door op een regel die niet genoeg inspringt)",
-    "expected <block end>": "de inspringing klopt niet",
-    "block sequence entries are not allowed": "een lijstitem '-' staat op een plaats waar het niet mag; controleer de inspringing",
-    "did not find expected '-' indicator": "een lijstitem '-' staat niet op de juiste inspringing",
-    "found unexpected end of stream": "het bestand eindigt midden in een waarde (een aanhalingsteken of haakje niet gesloten?)",
-    "did not find expected ',' or ']'": "een lijst tussen [ ] is niet goed gesloten",
-    "expected ',' or ']'": "een lijst tussen [ ] is niet goed gesloten",
-    "did not find expected ',' or '}'": "een mapping tussen { } is niet goed gesloten",
-    "expected ',' or '}'": "een mapping tussen { } is niet goed gesloten",
-    "found undefined alias": "een alias (*naam) is niet toegestaan",
-    "found undefined tag handle": "een YAML-tag (!...) is niet toegestaan",
-    "found unknown escape character": "onbekende escape-code tussen dubbele aanhalingstekens (gebruik enkele aanhalingstekens of \\\\)",
-    "did not find expected alphabetic or numeric character": "ongeldige anchor- of aliasnaam",
-    "expected alphabetic or numeric character": "ongeldige anchor- of aliasnaam",
-    "cannot start any token": "een waarde mag niet met dit teken beginnen (@, ` of %); zet ze tussen aanhalingstekens",
-    "did not find expected node content": "hier ontbreekt een waarde, of een teken staat op een onverwachte plaats",
-    "control characters are not allowed": "het bestand bevat een onzichtbaar stuurteken; verwijder het",
-    "special characters are not allowed": "het bestand bevat een onzichtbaar stuurteken; verwijder het",
-    "found duplicate anchor": "anchors zijn niet toegestaan",
-    "expected <document start>": "een regel '...' of een regel die met '%' begint hoort niet in de front matter; verwijder ze",
-    "expected <document end>": "een regel '...' of een regel die met '%' begint hoort niet in de front matter; verwijder ze",
-    "found incompatible YAML document": "een regel die met '%' begint hoort niet in de front matter; verwijder ze",
-}
-
 
 def load_config_yaml(text: str):
     """A project file we write ourselves (vocab, book, synonyms): plain safe YAML, with libyaml's speed."""
@@ -169,7 +145,7 @@ def _parse_front(path: str, yaml_text: str, errors: list[RecordError]) -> tuple[
             tag = event.tag.replace("tag:yaml.org,2002:", "!!")
             err(event.start_mark, f"YAML-tag '{tag}' is niet toegestaan; schrijf gewone tekst")
 
-    root = _tree(events, offset, path, errors)
+    root = _tree(events, offset, path, errors, yaml_text.split("\n"))
     if root is None:
         if not skipped:
             errors.append(RecordError(path, 1 + offset, 1, "", "front matter is leeg: vul de velden in tussen de twee regels '---'"))
@@ -180,7 +156,6 @@ def _parse_front(path: str, yaml_text: str, errors: list[RecordError]) -> tuple[
     return root, skipped
 
 
-TOP_KEY = re.compile(r"^([^\s#'\"\-?:][^:#]*?)\s*:(?:\s|$)")
 MAX_RECOVERIES = 25
 
 
@@ -202,25 +177,20 @@ def _events_with_recovery(path: str, yaml_text: str, offset: int, errors: list[R
         try:
             return list(yaml.parse("\n".join(lines), Loader=_TextLoader)), skipped
         except yaml.MarkedYAMLError as exc:
-            # An unclosed quote or bracket is found at the end; point at where it was opened.
-            opened = exc.context_mark is not None and any(w in (exc.context or "") for w in ("quoted scalar", "flow"))
-            mark = exc.context_mark if opened else (exc.problem_mark or exc.context_mark)
-            problem = (exc.problem or exc.context or "").strip()
-            message = next((nl for en, nl in _YAML_MESSAGES.items() if en in problem), None)
-            message = message or f"YAML kan deze regel niet lezen ({problem})"
-            if opened:
-                what = "een aanhalingsteken" if "quoted" in exc.context else "een haakje [ of {"
-                message = f"hier opent {what} dat niet (goed) gesloten wordt"
-            line, column = (mark.line + 1 + offset, mark.column + 1) if mark else (1 + offset, 1)
-            errors.append(RecordError(path, line, column, "", f"YAML-syntaxfout: {message}"))
-            marks = [mark.line] if opened else [m.line for m in (exc.context_mark, exc.problem_mark) if m is not None]
+            said = explain(exc, lines, 1 + offset)
+            errors.append(RecordError(path, said.line + 1 + offset, said.column + 1, said.field, f"YAML-syntaxfout: {said.message}"))
+            if opened(exc):
+                marks = [exc.context_mark.line]
+            else:
+                marks = [m.line for m in (exc.context_mark, exc.problem_mark) if m is not None] + [said.line]
             if not marks or not _blank_fields(lines, min(marks), max(marks), skipped):
                 return None, skipped
+            skipped.update(said.meant)
         except yaml.reader.ReaderError as exc:  # a control character: no mark, only a position
             text = "\n".join(lines)
             at = min(exc.position, len(text))
-            line, column = text[:at].count("\n") + 1 + offset, at - (text.rfind("\n", 0, at) + 1) + 1
-            errors.append(RecordError(path, line, column, "", f"het bestand bevat een onzichtbaar stuurteken "
+            index, column = text[:at].count("\n"), at - (text.rfind("\n", 0, at) + 1) + 1
+            errors.append(RecordError(path, index + 1 + offset, column, top_field(lines, index), f"het bestand bevat een onzichtbaar stuurteken "
                                                               f"(U+{exc.character if isinstance(exc.character, int) else ord(exc.character):04X}); verwijder het"))
             return None, skipped
         except yaml.YAMLError:
@@ -254,8 +224,11 @@ def _blank_fields(lines: list[str], first: int, last: int, skipped: set[str]) ->
     return True
 
 
-def _tree(events: list, offset: int, path: str, errors: list[RecordError]) -> Node | None:
-    """Build positioned nodes straight from the parser's events, one pass, no implicit typing."""
+def _tree(events: list, offset: int, path: str, errors: list[RecordError], lines: list[str]) -> Node | None:
+    """Build positioned nodes straight from the parser's events, one pass, no implicit typing.
+
+    A plain value that YAML folded over a line starting with '-' is reported here, where its field is known.
+    """
     stack: list[tuple[Node, list]] = []  # container, pending key (for mappings) / path
     root: Node | None = None
 
@@ -288,25 +261,46 @@ def _tree(events: list, offset: int, path: str, errors: list[RecordError]) -> No
         mark = event.start_mark
         line, column = (mark.line + 1 + offset, mark.column + 1) if mark else (1 + offset, 1)
         if isinstance(event, yaml.ScalarEvent):
-            place(Scalar(line, column, event.value, plain=not event.style))  # libyaml: '', PyYAML: None
+            if not event.style and event.end_mark.line > mark.line:  # libyaml: '', PyYAML: None
+                _report_folds(stack, lines, event, offset, path, errors)
+            place(Scalar(line, column, event.value, plain=not event.style))
         elif isinstance(event, yaml.AliasEvent):
             place(Scalar(line, column, f"*{event.anchor}"))  # already reported; keep one error per problem
         elif isinstance(event, yaml.SequenceStartEvent):
-            stack.append((Sequence(line, column), []))
+            stack.append((Sequence(line, column, flow=bool(event.flow_style)), []))
         elif isinstance(event, yaml.MappingStartEvent):
-            stack.append((Mapping(line, column), []))
+            stack.append((Mapping(line, column, flow=bool(event.flow_style)), []))
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             node, _ = stack.pop()
             place(node)
     return root
 
 
+def _report_folds(stack: list, lines: list[str], event, offset: int, path: str, errors: list[RecordError]) -> None:
+    """A multi-line plain value as a block list item or a block mapping value: did YAML fold a '- ' line into it?"""
+    if not stack or stack[-1][0].flow:
+        return
+    parent, state = stack[-1]
+    key = state[-1].text if isinstance(parent, Mapping) and state and state[-1] is not None else None
+    if isinstance(parent, Mapping) and key is None:  # a key, not a value
+        return
+    where = _where(stack)
+    for fold in folded_items(lines, event.start_mark.line, event.end_mark.line):
+        message = value_message(key, event.value) if key is not None else item_message(fold, parent.column - 1, event.value)
+        errors.append(RecordError(path, fold.line + 1 + offset, fold.column + 1, where, message))
+
+
 def _path(stack: list, key: str) -> str:
     """The editor's field path of a key at the current depth (e.g. contact[0].email)."""
+    return (_where(stack[:-1]) + f".{key}").lstrip(".")
+
+
+def _where(stack: list) -> str:
+    """The editor's field path of the next node placed on this stack (e.g. partners[1], contact[0].email)."""
     parts = []
-    for node, state in stack[:-1]:
+    for node, state in stack:
         if isinstance(node, Mapping):
             parts.append(f".{state[-1].text}" if state and state[-1] is not None else "")
         else:
             parts.append(f"[{len(node.items)}]")
-    return ("".join(parts) + f".{key}").lstrip(".")
+    return "".join(parts).lstrip(".")

@@ -39,8 +39,13 @@ class _Checker:
 
     # --- structure ------------------------------------------------------
 
-    def fields(self, mapping: Mapping, rules: dict, where: str, skip: set[str] = frozenset()) -> dict[str, tuple[Node, Node]]:
-        """Check keys against rules: unknown keys get a suggestion, missing required keys an error."""
+    def fields(self, mapping: Mapping, rules: dict, where: str, skip: set[str] = frozenset(),
+               end: Node | None = None) -> dict[str, tuple[Node, Node]]:
+        """Check keys against rules: unknown keys get a suggestion, missing required keys an error.
+
+        A missing key is reported at `end` when given (the front matter's closing '---', where it is added),
+        else at the mapping itself (a bron or a deelproject: the editor sees which one).
+        """
         present, suggested = {}, set()
         for key, (key_node, value) in mapping.entries.items():
             name = f"{where}.{key}" if where else key
@@ -54,7 +59,8 @@ class _Checker:
             if rule.required and key not in present and key not in skip and key not in suggested:
                 name = f"{where}.{key}" if where else key
                 hint = f"; schrijf '{ONBEKEND}' als de bron het niet vermeldt" if rule.onbekend_allowed else ""
-                self.err(mapping, name, f"verplicht veld ontbreekt ({rule.uitleg}){hint}")
+                where_to = f"; voeg '{key}:' toe boven deze regel '---'" if end else ""
+                self.err(end or mapping, name, f"verplicht veld ontbreekt ({rule.uitleg}){hint}{where_to}")
         return present
 
     @staticmethod
@@ -371,7 +377,7 @@ def _build(raw: RawRecord, c: _Checker) -> Praktijk | None:
     front = raw.front
     has_projecten = "projecten" in front.entries or "projecten" in raw.skipped
     skip = (set(FICHE_FIELDS) if has_projecten else set()) | raw.skipped
-    present = c.fields(front, RECORD_FIELDS, "", skip=skip)
+    present = c.fields(front, RECORD_FIELDS, "", skip=skip, end=Node(raw.story_line - 1, 1))  # the closing '---'
     if has_projecten:
         for name in FICHE_FIELDS:
             if name in present:

@@ -44,6 +44,10 @@ VALIDATOR_ONLY: dict[str, str] = {
     "yaml_tag.md": "tag (!!int)",
     "titel_dubbel_veld.md": "dubbel veld: de parser houdt het laatste",
     "contact_dubbel_veld.md": "dubbel veld: de parser houdt het laatste",
+    # valid YAML that folds a '- ' line into the text above: the schema sees one (valid) text
+    "partners_item_te_ver_ingesprongen.md": "lijstitem een spatie te ver: samengevoegd met het vorige",
+    "partners_item_twee_spaties_te_ver.md": "lijstitem twee spaties te ver: samengevoegd met het vorige",
+    "trekker_lijstitem_onder_tekst.md": "'- ' onder een tekst: samengevoegd met die tekst",
     # the story below the front matter
     "bestand_nul_teken.md": "NUL-teken in het verhaal",
     "verhaal_leeg.md": "verhaal leeg",

@@ -26,10 +26,12 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from generator.catalog import load_catalog
 from generator.errors import RecordError
 from generator.model import Praktijk
+from generator.yaml_errors import explain
 from generator.validation import validate_record
 from generator.vocab import load_vocab
 
@@ -43,6 +45,8 @@ KORTRIJK = FIXTURE_PRAKTIJKEN / "kortrijk-toeleiders-1-loketdienst.md"
 THEMAS = ", ".join(load_vocab().themas)  # the closed lists are data: read, never copied
 HOOFDSTUKKEN = ", ".join(load_vocab().hoofdstukken)
 JS_LINK = "een link naar 'javascript:', 'vbscript:' of 'data:' is niet toegestaan"
+FOLDED_LEBBEKE = ("dit lijstitem staat één spatie te ver naar rechts: YAML voegt het samen met het vorige item "
+                  "('Gemeente Lebbeke - Gemeente Buggenhout'). Zet het streepje onder dat van het vorige item.")
 
 # fixture -> (field, message fragment, line, column)
 EXPECTED: dict[str, tuple[str, str, int, int]] = {
@@ -56,19 +60,35 @@ EXPECTED: dict[str, tuple[str, str, int, int]] = {
     "front_matter_leeg.md": ("", "front matter is leeg", 2, 1),
     "front_matter_lijst.md": ("", "front matter moet uit velden 'naam: waarde' bestaan", 2, 1),
     # --- YAML syntax and the YAML features that are refused --------------------------------
-    "yaml_syntaxfout.md": ("", "YAML-syntaxfout: een ':' staat op een plaats waar YAML hem niet verwacht", 2, 15),
-    "yaml_tab_inspringing.md": ("", "tabs zijn niet toegestaan", 19, 1),
-    "yaml_aanhalingsteken_niet_gesloten.md": ("", "aanhalingsteken", 3, 9),
-    "yaml_lijst_niet_gesloten.md": ("", "haakje", 6, 9),
-    "yaml_mapping_niet_gesloten.md": ("", "haakje", 21, 7),
-    "yaml_lijstitem_verkeerd_ingesprongen.md": ("", "inspringing", 14, 2),
+    "yaml_syntaxfout.md": ("titel", "YAML-syntaxfout: een ':' staat op een plaats waar YAML hem niet verwacht", 2, 15),
+    "yaml_tab_inspringing.md": ("contact", "tabs zijn niet toegestaan", 19, 1),
+    "yaml_aanhalingsteken_niet_gesloten.md": ("plaats", "hier opent een aanhalingsteken dat nergens (goed) gesloten wordt", 3, 9),
+    "yaml_lijst_niet_gesloten.md": ("themas", "haakje", 6, 9),
+    "yaml_mapping_niet_gesloten.md": ("bron", "haakje", 21, 7),
+    "yaml_lijstitem_verkeerd_ingesprongen.md": ("partners", "dit lijstitem staat één spatie te ver naar links: zet het streepje onder dat van het vorige item (regel 13)", 14, 2),
     "yaml_documenteinde.md": ("", "YAML-syntaxfout", 16, 1),
-    "yaml_controleteken.md": ("", "stuurteken", 3, 11),
-    "yaml_apestaartje.md": ("", "mag niet met dit teken beginnen", 19, 12),
+    "yaml_controleteken.md": ("plaats", "stuurteken", 3, 11),
+    "yaml_apestaartje.md": ("contact", "mag niet met dit teken beginnen", 19, 12),
     "yaml_anchor.md": ("", "anchor '&plaats' is niet toegestaan", 3, 9),
     "yaml_alias.md": ("", "alias '*stad' is niet toegestaan", 3, 9),
     "yaml_tag.md": ("", "YAML-tag '!!int' is niet toegestaan", 21, 31),
     "yaml_sleutel_geen_tekst.md": ("", "een sleutel moet een gewoon woord zijn", 16, 3),
+    "yaml_contact_item_te_ver_ingesprongen.md": ("contact", "YAML-syntaxfout: dit lijstitem staat één spatie te ver naar rechts: "
+                                                            "zet het streepje onder dat van het vorige item (regel 18)", 21, 4),
+    "yaml_veld_te_ver_ingesprongen.md": ("titel", "YAML-syntaxfout: 'plaats' springt één spatie verder in dan 'titel' (regel 2), "
+                                                  "dus leest YAML deze regel als vervolg van de waarde van 'titel'; zet 'plaats:' "
+                                                  "recht onder 'titel:'", 3, 2),
+    "yaml_tekst_niet_ingesprongen.md": ("samenvatting", "YAML-syntaxfout: op deze regel ontbreekt de ':' na de veldnaam; of hoort "
+                                                        "ze bij de tekst van 'samenvatting' erboven, laat ze dan inspringen", 10, 1),
+    "yaml_apostrof_tussen_aanhalingstekens.md": ("titel", "YAML-syntaxfout: hier sluit een enkel aanhalingsteken de waarde af, maar "
+                                                          "de regel gaat nog verder; schrijf een ' in tekst tussen '...' dubbel", 2, 33),
+    "yaml_spatie_na_dubbelpunt_ontbreekt.md": ("plaats", "YAML-syntaxfout: na 'plaats:' ontbreekt een spatie; schrijf 'plaats: ...'", 3, 8),
+    # --- valid YAML that does not say what the editor meant: a '- ' line folded into the text above ----------
+    "partners_item_te_ver_ingesprongen.md": ("partners[0]", FOLDED_LEBBEKE, 14, 4),
+    "partners_item_twee_spaties_te_ver.md": ("partners[1]", "dit lijstitem staat 2 spaties te ver naar rechts: YAML voegt het samen "
+                                                            "met het vorige item ('OCMW Gent - CAW Oost-Vlaanderen')", 15, 5),
+    "trekker_lijstitem_onder_tekst.md": ("trekker", "deze regel begint met '-', maar YAML leest ze als vervolg van de tekst van "
+                                                    "'trekker' ('Stad Gent, dienst Samenleven - OCMW Gent'). Bedoel je een lijst", 12, 3),
     "titel_dubbel_veld.md": ("titel", "veld staat twee keer in de front matter (eerst op regel 2)", 4, 1),
     "contact_dubbel_veld.md": ("contact[0].email", "veld staat twee keer in de front matter (eerst op regel 19)", 21, 5),
     # --- keys: unknown, typo'd, missing -----------------------------------------------------
@@ -79,9 +99,11 @@ EXPECTED: dict[str, tuple[str, str, int, int]] = {
     "contact_onbekend_veld_mail.md": ("contact[0].mail", "onbekend veld 'mail': bedoelde je 'email'?", 19, 5),
     "bron_onbekend_veld_pagna.md": ("bron.pagna", "onbekend veld 'pagna': bedoelde je 'pagina'?", 21, 37),
     "projecten_onbekend_veld.md": ("projecten[0].opmerking", "onbekend veld 'opmerking' (toegestaan: naam,", 14, 5),
-    "titel_ontbreekt.md": ("titel", "verplicht veld ontbreekt", 2, 1),
-    "periode_ontbreekt.md": ("periode", "verplicht veld ontbreekt (de periode zoals in de fiche van de bron); schrijf 'onbekend'", 2, 1),
-    "laatst_gecontroleerd_ontbreekt.md": ("laatst_gecontroleerd", "verplicht veld ontbreekt", 2, 1),
+    "titel_ontbreekt.md": ("titel", "verplicht veld ontbreekt (de titel zoals in de bron, zonder de plaats ervoor); voeg 'titel:' toe boven deze regel '---'", 22, 1),
+    "periode_ontbreekt.md": ("periode", "verplicht veld ontbreekt (de periode zoals in de fiche van de bron); schrijf 'onbekend'", 22, 1),
+    "laatst_gecontroleerd_ontbreekt.md": ("laatst_gecontroleerd", "verplicht veld ontbreekt", 22, 1),
+    "budget_ontbreekt.md": ("budget", "verplicht veld ontbreekt (budget/personeelsinzet zoals in de fiche van de bron); schrijf "
+                                      "'onbekend' als de bron het niet vermeldt; voeg 'budget:' toe boven deze regel '---'", 22, 1),
     "bron_titel_ontbreekt.md": ("bron.titel", "verplicht veld ontbreekt", 21, 7),
     "bron_jaar_ontbreekt.md": ("bron.jaar", "verplicht veld ontbreekt", 22, 3),
     "projecten_naam_ontbreekt.md": ("projecten[1].naam", "verplicht veld ontbreekt", 17, 5),
@@ -156,7 +178,7 @@ EXPECTED: dict[str, tuple[str, str, int, int]] = {
     "projecten_lege_lijst.md": ("projecten", "is een lege lijst (verwacht minstens één deelproject", 8, 12),
     "projecten_geen_lijst.md": ("projecten", "verwacht een lijst van deelprojecten, kreeg tekst", 8, 12),
     "projecten_item_tekst.md": ("projecten[2]", "verwacht velden naam, trekker, partners, budget, periode, contact, kreeg tekst", 24, 5),
-    "projecten_yaml_syntaxfout.md": ("", "een ':' staat op een plaats waar YAML hem niet verwacht", 13, 19),
+    "projecten_yaml_syntaxfout.md": ("projecten", "een ':' staat op een plaats waar YAML hem niet verwacht", 13, 19),
     "projecten_contact_email_ongeldig.md": ("projecten[1].contact[0].email", "ongeldig e-mailadres 'taalbubbels.aalst.be'", 23, 16),
     # --- verhaal ---------------------------------------------------------------------------------------
     "verhaal_leeg.md": ("verhaal", "het verhaal onder de front matter is leeg", 24, 1),
@@ -361,7 +383,9 @@ def test_bestand_te_groot():
     assert f"bestand is {len(data)} bytes groot" in errors[0].message
 
 
-@pytest.mark.parametrize("name", ["themas_onbekende_waarde.md", "contact_onbekend_veld_mail.md", "verhaal_html.md"])
+@pytest.mark.parametrize("name", ["themas_onbekende_waarde.md", "contact_onbekend_veld_mail.md", "verhaal_html.md",
+                                  "partners_item_te_ver_ingesprongen.md", "yaml_veld_te_ver_ingesprongen.md",
+                                  "yaml_spatie_na_dubbelpunt_ontbreekt.md", "titel_ontbreekt.md"])
 def test_crlf_verandert_regel_en_kolom_niet(name):
     field, fragment, line, column = EXPECTED[name]
     data = (ONGELDIG / name).read_bytes().replace(b"\n", b"\r\n")
@@ -380,6 +404,68 @@ def test_echte_catalogus_heeft_geen_fouten():
     assert catalog.records
 
 
+# --- YAML traps beyond one fixture ---------------------------------------------------------------------------
+
+
+def gent_with(old: str, new: str) -> bytes:
+    text = (GELDIG / "gent-buurtgericht-onthaal.md").read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    return text.replace(old, new).encode()
+
+
+GENT_PARTNERS = "partners:\n  - Agentschap Integratie en Inburgering\n  - OCMW Gent\n"
+
+
+def test_elke_verschoven_regel_van_een_lijstitem_krijgt_een_melding():
+    data = gent_with(GENT_PARTNERS, "partners:\n  - A\n  - B\n   - C\n   - D\n")
+    _, errors = validate_record("praktijken/gent-buurtgericht-onthaal.md", data)
+    assert [(e.line, e.column, e.field) for e in errors] == [(16, 4, "partners[1]"), (17, 4, "partners[1]")]
+    assert all("YAML voegt het samen met het vorige item ('B - C - D')" in e.message for e in errors)
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    # a folded block (>-) keeps its dashes on purpose: it is text
+    ("  wijzen ze de weg naar school, werk en vrije tijd.", "  wijzen ze de weg naar:\n  - school en werk\n  - vrije tijd"),
+    # quoted text over two lines
+    ("periode: sinds 2015", "periode: 'sinds 2015\n  - en nog steeds'"),
+    # a dash that does not start an item
+    ("periode: sinds 2015", "periode: 2015\n  -2018"),
+    # the items of a list written correctly, at any indentation
+    (GENT_PARTNERS, "partners:\n- Agentschap Integratie en Inburgering\n- OCMW Gent\n"),
+    (GENT_PARTNERS, "partners:\n    - Agentschap Integratie en Inburgering\n    - OCMW Gent\n"),
+])
+def test_een_streepje_in_tekst_of_een_juiste_lijst_is_geen_fout(old, new):
+    record, errors = validate_record("praktijken/gent-buurtgericht-onthaal.md", gent_with(old, new))
+    assert errors == [], "\n".join(map(str, errors))
+    assert record is not None
+
+
+# the fixtures whose front matter YAML cannot parse (the others are read, then refused)
+SYNTAX_FIXTURES = sorted(name for name in EXPECTED if "yaml_" in name and name not in {
+    "yaml_documenteinde.md", "yaml_controleteken.md", "yaml_anchor.md", "yaml_alias.md", "yaml_tag.md", "yaml_sleutel_geen_tekst.md"})
+
+
+@pytest.mark.parametrize("name", SYNTAX_FIXTURES)
+def test_zonder_libyaml_geeft_yaml_dezelfde_melding(name):
+    """Where libyaml is missing, PyYAML's own parser (other English words) gives the editor the same Dutch message."""
+    lines = (ONGELDIG / name).read_text(encoding="utf-8").split("\n")
+    front = lines[1:lines.index("---", 1)]
+    with pytest.raises(yaml.MarkedYAMLError) as caught:
+        list(yaml.parse("\n".join(front), Loader=yaml.SafeLoader))
+    said = explain(caught.value, front, 2)
+    field, fragment, line, column = EXPECTED[name]
+    assert (said.field, said.line + 2, said.column + 1) == (field, line, column), said
+    assert fragment.removeprefix("YAML-syntaxfout: ") in said.message, said
+
+
+def test_een_onbekende_yaml_fout_krijgt_toch_plaats_en_veld_in_het_nederlands():
+    lines = ["titel: x", "partners:", "  - a", "  - b"]
+    mark = yaml.Mark("<tekst>", 0, 3, 4, None, None)
+    said = explain(yaml.MarkedYAMLError(problem="some problem no parser has had yet", problem_mark=mark), lines, 2)
+    assert (said.line, said.column, said.field) == (3, 4, "partners")
+    assert "YAML kan deze regel niet lezen" in said.message and not ENGLISH.search(said.message)
+
+
 # --- the command line ---------------------------------------------------------------------------------------
 
 
@@ -393,6 +479,19 @@ def test_cli_ongeldige_fixture(tmp_path):
     assert len(lines) == 1, result.stdout
     assert lines[0] == f"{target}:6:19: themas[1]: onbekende waarde 'sport' (verwacht een van: {THEMAS})"
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_cli_verschoven_partner_als_github_aantekening_en_als_tekst(tmp_path):
+    """The everyday trap (a partner one space too far) fails `gids check`, annotated on its line in a pull request."""
+    target = tmp_path / "partners-item-te-ver-ingesprongen.md"
+    shutil.copy(ONGELDIG / "partners_item_te_ver_ingesprongen.md", target)
+    github = subprocess.run([sys.executable, "-m", "generator.cli", "check", "--format", "github", str(tmp_path)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert github.returncode == 1, github.stdout + github.stderr
+    errors = [line for line in github.stdout.splitlines() if line.startswith("::error ")]
+    assert errors == [f"::error file={target},line=14,col=4,title=partners[0]::{FOLDED_LEBBEKE}"], github.stdout
+    text = run_check(tmp_path)
+    assert f"{target}:14:4: partners[0]: {FOLDED_LEBBEKE}" in text.stdout.splitlines(), text.stdout
 
 
 def test_cli_geldige_fixtures():
@@ -435,7 +534,7 @@ def test_cli_drie_fouten_in_een_bestand(tmp_path):
     assert len(lines) == 3, result.stdout
     assert lines[0].startswith(f"{target}:7:31: themas[2]: onbekende waarde 'sport'")
     assert lines[1] == f"{target}:14:1: partner: onbekend veld 'partner': bedoelde je 'partners'?"
-    assert lines[2].startswith(f"{target}:18:20: YAML-syntaxfout: een ':' staat op een plaats waar YAML hem niet verwacht")
+    assert lines[2].startswith(f"{target}:18:20: periode: YAML-syntaxfout: een ':' staat op een plaats waar YAML hem niet verwacht")
 
 
 # --- crash-proofing ---------------------------------------------------------------------------------------------
