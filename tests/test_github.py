@@ -76,7 +76,10 @@ def test_pull_request_kijkt_na_met_aantekeningen_en_bouwt():
     setup = next(s for s in job["steps"] if s.get("uses", "").startswith("actions/setup-python"))
     assert setup["with"]["python-version"] == "3.11"
     commands = [s["run"] for s in job["steps"] if "run" in s]
-    assert commands.index("pip install -e .") < commands.index("gids check --format github") < commands.index("gids build")
+    check = next(i for i, c in enumerate(commands) if "gids check --format github" in c)
+    assert commands.index("pip install -e .") < check < commands.index("gids build")
+    # a pull request is checked against its base branch: old-data warnings only for the practices it changes
+    assert '--sinds "origin/$GITHUB_BASE_REF"' in commands[check]
     assert weasyprint_packages() <= set(shlex.split(" ".join(commands)))
     tests = workflow["jobs"]["tests"]
     assert any("pytest" in s.get("run", "") for s in tests["steps"])

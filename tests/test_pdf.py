@@ -153,6 +153,7 @@ def test_metadata_language_and_fonts(gids):
     assert names and all(name.startswith("Source-Sans-3") for name in names), names
 
 
+@pytest.mark.pdf
 def test_two_builds_are_byte_identical_and_the_site_links_the_guide(gids, built_site):
     assert (built_site / "van-opvang-naar-samenleven.pdf").read_bytes() == gids.path.read_bytes()
     home = (built_site / "index.html").read_text(encoding="utf-8")
