@@ -22,6 +22,7 @@ from .engine_messages import gestopt, install
 from .pdf import PDF_NAAM, Bronnen, PdfResultaat, Voortgang, grootte, load_inputs, make_pdf
 from .plugin import Download
 from .selectie import edition_for
+from .story_links import check_links
 
 
 def build_site(config_file: Path, target: Path, pdf: bool = True) -> int:
@@ -72,7 +73,7 @@ def _guide_pdf(config: MkDocsConfig, folder: Path) -> PdfResultaat | None:
     bronnen = Bronnen(root, root / plugin.config.praktijken, root / plugin.config.boek, Path(config.docs_dir),
                       root / plugin.config.fragmenten)
     invoer = load_inputs(bronnen)
-    if invoer.errors or invoer.boek is None:
+    if invoer.errors or invoer.boek is None or check_links(bronnen.praktijken, invoer.records, invoer.vocab):
         return None
     result = make_pdf(edition_for(invoer.boek, invoer.records, invoer.vocab), folder / PDF_NAAM, bronnen, invoer.vocab,
                       Voortgang.automatisch())

@@ -23,6 +23,7 @@ from .pdf import PDF_NAAM, SELECTIE_NAAM, Bronnen, Voortgang, grootte, load_inpu
 from .report import FORMATS, is_ok, render, summary
 from .schema import stale_schema
 from .selectie import Selectie, SelectieFout, edition_for
+from .story_links import check_links
 from .vocab import load_vocab
 
 
@@ -135,11 +136,13 @@ def run_check(folder: Path, quiet: bool = False, *, fmt: str = "tekst", verouder
     except ValueError as exc:
         print(f"gids check: {exc}", file=sys.stderr)
         return 2
-    catalog = load_catalog(folder)
+    vocab = load_vocab()
+    catalog = load_catalog(folder, vocab)
     # only valid records are dated: a record with errors fails the check anyway
     stale = stale_warnings(catalog.records, vandaag, verouderd_na)
     elsewhere = [w for w in stale if touched is not None and w.path not in touched]
-    problems = sorted(catalog.errors + stale_schema(folder.resolve().parent, load_vocab())
+    links = check_links(folder, catalog.records, vocab)  # what the build would refuse in the stories' links
+    problems = sorted(catalog.errors + links + stale_schema(folder.resolve().parent, vocab)
                       + [w for w in stale if w not in elsewhere])
     sys.stdout.write(render(problems, fmt, strict))
     if uitgebreid and fmt == "tekst":

@@ -28,7 +28,6 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
      "link '{link}' begint met '/': schrijf een link ten opzichte van deze pagina, bv. 'andere-praktijk.md' of '../gids/partners.md'"),
 ]
 _HINT = re.compile(r" Did you mean '(?P<hint>[^']+)'\?$")
-ABORTED = re.compile(r"^Aborted with (?P<count>\d+) warnings? in strict mode!$")
 
 
 def dutch(message: str, locate: Locate) -> str | None:
@@ -45,15 +44,6 @@ def dutch(message: str, locate: Locate) -> str | None:
             line = _line_of(source, fields["link"])
             where = display_path(source) + (f":{line}" if line else "")
             return f"{where}: {text}"
-    return None
-
-
-def aborted(message: str) -> str | None:
-    """MkDocs' closing line in strict mode, in Dutch."""
-    if match := ABORTED.match(message):
-        count = int(match.group("count"))
-        return (f"{count} {'waarschuwing' if count == 1 else 'waarschuwingen'} (hierboven); "
-                "de site wordt alleen gebouwd als er geen enkele is")
     return None
 
 

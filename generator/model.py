@@ -150,6 +150,7 @@ class Praktijk:
     afgeleid: Afgeleid = field(default_factory=Afgeleid)
     toegevoegd: date | None = None  # None: the record does not say
     bevestigd: date | None = None  # the day the practice itself confirmed the facts; None: never
+    verhaal_regel: int = 1  # the line of the file on which the story starts, for messages about its links
 
     @property
     def stand(self) -> Stand:

@@ -25,6 +25,7 @@ from .schema import SITE_FILE, schema_json
 from .search import build_indexes
 from .search_data import catalogue_files
 from .site import GeneratedPage, SiteModel, fragment_env
+from .story_links import Site, docs_page, generated_pages, link_errors
 from .toon import HERSTEL
 from .toon import regels as afleiding_regels
 from .vocab import load_vocab
@@ -87,7 +88,21 @@ class GidsPlugin(BasePlugin[GidsConfig]):
             files.append(File.generated(config, page.src, content=page.markdown))
         for path, data in self.publiek.files().items():  # open data and feed: MkDocs copies them and checks links to them
             files.append(File.generated(config, path, content=data))
+        self._refuse_dead_links(files, config)
         return files
+
+    def _refuse_dead_links(self, files: Files, config: MkDocsConfig) -> None:
+        """The check `gids check` makes (story_links), on the files of this build: one message per link, in Dutch."""
+        fragments = Path(config.config_file_path).parent / self.config.fragmenten / "fragments"
+        pages = generated_pages(self.model, fragments)
+        pages.update({f.src_uri: docs_page(f.src_uri, Path(f.abs_src_path), fragments)
+                      for f in files.documentation_pages() if f.generated_by is None and f.abs_src_path})
+        site = Site({f.src_uri for f in files}, pages, (list(config.markdown_extensions), dict(config.mdx_configs)))
+        errors = link_errors(site)
+        for error in errors:
+            log.error(str(error))
+        if errors:
+            raise PluginError(f"{len(errors)} fout(en) in de links hierboven; de site is niet gebouwd.")
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         escape_meta(page.meta)  # Material prints the title and description unescaped
@@ -107,7 +122,9 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         context = dict(m=self.model, vocab=self.model.vocab, link=link, inhoud=html, page_url=page.url, download=self.download,
                        afleiding=afleiding_regels if self.voor_redacteur else None, herstel=HERSTEL)
         if generated is None:  # the hand-written home page gets its entry points appended
-            return html + self.env.get_template("home.html").render(**context)
+            home = self.env.get_template("home.html").render(**context)
+            _add_anchors(page, home)
+            return html + home
         rendered = self.env.get_template(generated.fragment).render(**context, **generated.context)
         _add_anchors(page, rendered)
         return rendered

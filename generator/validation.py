@@ -431,7 +431,7 @@ def _build(raw: RawRecord, c: _Checker) -> Praktijk | None:
         slug=slug, path=raw.path, titel=titel, plaats=plaats, gemeenten=gemeenten, provincies=provincies,
         hoofdstuk=hoofdstuk[0], themas=themas, doelgroepen=doelgroepen, samenvatting=samenvatting,
         fiches=fiches, bron=bron, laatst_gecontroleerd=gecontroleerd, verhaal=verhaal, toegevoegd=toegevoegd,
-        bevestigd=bevestigd,
+        bevestigd=bevestigd, verhaal_regel=raw.story_line + len(raw.story) - len(raw.story.lstrip("\n")),
         afgeleid=derive.derive(fiches, stand_of(bron, bevestigd).peil, overrides,
                                explicit={k for k in derive.OVERRIDABLE if k in present}),
     )

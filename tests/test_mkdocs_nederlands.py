@@ -129,7 +129,7 @@ def test_serve_spreekt_nederlands_ook_bij_een_mislukte_herbouw(tmp_path):
     text = shown()
     for line in ("De site wordt opgebouwd", "Bekijk de site op", "Wijzigingen volgen in", "Wijziging gezien",
                  f"{RECORD}:4:8: plaats: is leeg", "link 'bestaat-niet.md' verwijst naar een pagina die niet bestaat",
-                 "1 probleem hierboven", "Gestopt."):
+                 "1 fout(en) in de links hierboven", "Gestopt."):
         assert line in text, text
     assert_dutch(text)
 
