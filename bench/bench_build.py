@@ -34,6 +34,13 @@ from generator.site import SiteModel, fragment_env  # noqa: E402
 from generator.vocab import load_vocab  # noqa: E402
 
 
+class _EnvLoader(yaml.SafeLoader):
+    """mkdocs.yml's '!ENV [NAME, default]' read as its default, as MkDocs does when NAME is not set."""
+
+
+_EnvLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
 def synthetic_records(folder: Path, count: int, seed: int = 2016) -> None:
     """Write `count` valid records built from pieces of the real ones."""
     rng = random.Random(seed)
@@ -96,11 +103,12 @@ def make_projects(base: Path, count: int) -> tuple[Path, Path]:
     for page in model.pages():
         # The same HTML the plugin produces, written out as a plain Markdown page.
         fragment = env.get_template(page.fragment).render(
-            m=model, vocab=vocab, link=lambda target: "/" + target, inhoud="", page_url="", **page.context)
+            m=model, vocab=vocab, link=lambda target: "/" + target, inhoud="", page_url="", download=None,
+            afleiding=None, herstel="", **page.context)
         target = plain / "docs" / page.src
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown + "\n\n" + fragment + "\n", encoding="utf-8")
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
     config["plugins"] = [{"search": {"lang": "nl"}}]
     config["nav"] = model.nav()
     config["strict"] = False

@@ -1,0 +1,37 @@
+"""Each bench in bench/ runs at a tiny size, so that a bench nothing runs cannot rot; its figures are printed."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT
+
+
+def run_bench(*args: str) -> dict:
+    result = subprocess.run([sys.executable, *args], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    figures = json.loads(result.stdout.strip().splitlines()[-1])  # every bench ends with its figures as JSON
+    return figures
+
+
+def test_bench_build_measures_check_build_and_plain_mkdocs():
+    figures = run_bench("bench/bench_build.py", "12")["12"]
+    assert set(figures) == {"gids check", "gids build", "plain mkdocs build"}
+    assert all(step["s"] > 0 and step["mib"] > 0 for step in figures.values())
+
+
+@pytest.mark.pdf
+def test_bench_pdf_measures_gids_pdf_beside_weasyprint():
+    output = subprocess.run([sys.executable, "bench/bench_pdf.py", "--herhaal", "1", "3"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=600)
+    assert output.returncode == 0, output.stdout + output.stderr
+    assert "gids pdf" in output.stdout and "plain weasyprint" in output.stdout and "gids / plain" in output.stdout
+
+
+def test_bench_search_measures_the_index_and_a_first_query():
+    figures = run_bench("bench/bench_search.py", "12", "--zoekopdrachten", "1")["12"]
+    assert figures["index_build_s"] > 0 and figures["sizes"]["zoeken/kop.json"]["gzip"] > 0
+    assert all(query["first_card_ms"] > 0 for query in figures["first_query"].values())
