@@ -29,6 +29,7 @@ from .book import load_book
 from .catalog import record_files
 from .errors import RecordError, display_path
 from .feed import FEED_NAAM
+from .loader import read_record
 from .model import Praktijk
 from .opendata import CSV_NAAM, FOLDER, JSON_NAAM
 from .site import SiteModel
@@ -53,6 +54,7 @@ class Pagina:
     eerste_regel: int  # the file's line on which ``tekst`` starts
     veld: str = ""  # the field a message names: 'verhaal' for a practice
     ankers: frozenset[str] = frozenset()  # ids its template adds around the Markdown (a practice's 'fiche')
+    ankers_bekend: bool = True  # False for a record with errors: what its page will hold is not known yet
 
 
 @dataclass
@@ -109,7 +111,7 @@ def _judge(site: Site, pagina: Pagina, tag: str, url: str) -> str | None:
         return _with_hint(f"{wat} '{url}' begint met '/': schrijf een link ten opzichte van deze pagina, bv. "
                           "'andere-praktijk.md' of '../gids/partners.md'", _guess(site, pagina, url.lstrip("/\\"), anchor))
     if not path:
-        if anchor and anchor not in _anchors(site, pagina):
+        if anchor and pagina.ankers_bekend and anchor not in _anchors(site, pagina):
             return _with_hint(f"link '{url}': anker '#{anchor}' bestaat niet op deze pagina",
                               _close_anchor(site, pagina, anchor, ""))
         return None
@@ -124,7 +126,7 @@ def _judge(site: Site, pagina: Pagina, tag: str, url: str) -> str | None:
             message = f"{wat} '{url}' verwijst naar een bestand dat niet bestaat"
         return _with_hint(message, _guess(site, pagina, unquote(path), anchor))
     doel = site.paginas.get(target)
-    if anchor and doel is not None and anchor not in _anchors(site, doel):
+    if anchor and doel is not None and doel.ankers_bekend and anchor not in _anchors(site, doel):
         return _with_hint(f"link '{url}': anker '#{anchor}' bestaat niet op de pagina {doel.path}",
                           _close_anchor(site, doel, anchor, _relative(target, pagina.src)))
     return None
@@ -354,5 +356,27 @@ def check_links(folder: Path, records: list[Praktijk], vocab: Vocab) -> list[Rec
     if boek is None or book_errors:
         return book_errors  # the build refuses the book first; its links are checked once it is right
     site = project_site(root, SiteModel(boek, vocab, records))
-    site.bestanden |= {f"praktijken/{file.stem}.md" for file in record_files(folder)}  # a record with errors still has a page
+    for src, pagina in _records_with_errors(folder, site).items():  # their links too: every problem at once
+        site.paginas[src] = pagina
+        site.bestanden.add(src)
     return link_errors(site)
+
+
+def _records_with_errors(folder: Path, site: Site) -> dict[str, Pagina]:
+    """The stories of the records that did not validate, as far as they can be read."""
+    pages = {}
+    for file in record_files(folder):
+        src = f"praktijken/{file.stem}.md"
+        if src in site.paginas:
+            continue
+        try:
+            raw, _ = read_record(display_path(file), file.read_bytes())
+        except (OSError, ValueError):
+            raw = None
+        if raw is not None:
+            story = raw.story.lstrip("\n")
+            pages[src] = Pagina(src, raw.path, story, raw.story_line + len(raw.story) - len(story), "verhaal",
+                                ankers_bekend=False)
+        else:
+            pages[src] = Pagina(src, display_path(file), "", 1, "verhaal", ankers_bekend=False)
+    return pages

@@ -178,3 +178,22 @@ def test_every_link_the_check_lets_through_is_one_the_build_accepts(tmp_path):
     assert run_gids("check", "-q", cwd=project).returncode == 0
     result = run_gids("build", "--zonder-pdf", cwd=project)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_record_with_other_errors_has_its_links_checked_too(tmp_path):
+    """Every problem at once: a partner indented one space too far does not hide the dead link below it."""
+    project = copy_project(tmp_path / "project")
+    record = project / RECORD
+    lines = record.read_text(encoding="utf-8").split("\n")
+    partner = next(n for n, line in enumerate(lines) if line.startswith("partners:")) + 2  # the second partner
+    assert lines[partner].startswith("  - ")
+    lines[partner] = " " + lines[partner]
+    text = "\n".join(lines).rstrip("\n") + "\n\n"
+    record.write_text(text + "Zie [de fiche](#fiche) en [Kortrijk](kortrijk-toeleiders-1-loketdiens.md).\n", encoding="utf-8")
+    result = run_gids("check", "-q", cwd=project)
+    assert result.returncode == 1
+    errors = [line for line in result.stdout.splitlines() if "waarschuwing:" not in line]
+    assert len(errors) == 2
+    assert errors[0].startswith(f"{RECORD}:{partner + 1}:4: partners[0]: dit lijstitem staat één spatie te ver naar rechts")
+    assert errors[1] == (f"{RECORD}:{text.count(chr(10)) + 1}:36: verhaal: link 'kortrijk-toeleiders-1-loketdiens.md' "
+                         "verwijst naar een pagina die niet bestaat; bedoelde je 'kortrijk-toeleiders-1-loketdienst.md'?")
