@@ -195,5 +195,5 @@ def test_a_record_with_other_errors_has_its_links_checked_too(tmp_path):
     errors = [line for line in result.stdout.splitlines() if "waarschuwing:" not in line]
     assert len(errors) == 2
     assert errors[0].startswith(f"{RECORD}:{partner + 1}:4: partners[0]: dit lijstitem staat één spatie te ver naar rechts")
-    assert errors[1] == (f"{RECORD}:{text.count(chr(10)) + 1}:36: verhaal: link 'kortrijk-toeleiders-1-loketdiens.md' "
+    assert errors[1] == (f"{RECORD}:{text.count(chr(10)) + 1}:38: verhaal: link 'kortrijk-toeleiders-1-loketdiens.md' "
                          "verwijst naar een pagina die niet bestaat; bedoelde je 'kortrijk-toeleiders-1-loketdienst.md'?")
