@@ -25,9 +25,12 @@ from generator.print_html import build_html, make_edition
 from generator.safety import story_problems
 from generator.vocab import load_vocab
 
-from .conftest import ROOT, run_gids
+from .conftest import ROOT, copy_project, run_gids
 
 CORPUS = ROOT / "tests" / "fixtures" / "injectie"
+# a 1x1 transparent PNG
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000b49444154789c"
+                  "6360000200000500017a5eab3f0000000049454e44ae426082")
 HTML = "HTML ('{}') is niet toegestaan in het verhaal; gebruik Markdown"
 LINK = "een link naar 'javascript:', 'vbscript:' of 'data:' is niet toegestaan; gebruik een https://-adres"
 WEBADRES = "ongeldig webadres '{}' (verwacht een adres dat begint met https:// of http://)"
@@ -247,12 +250,9 @@ def test_the_build_refuses_what_the_validator_would_miss(site_markdown, name):
 
 @pytest.fixture(scope="module")
 def corpus_site(tmp_path_factory) -> Path:
-    project = tmp_path_factory.mktemp("injectie") / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "boek.yml"):
-        shutil.copy(ROOT / name, project / name)
-    for folder in ("docs", "theme", "praktijken"):
-        shutil.copytree(ROOT / folder, project / folder)
+    project = copy_project(tmp_path_factory.mktemp("injectie") / "project")
+    (project / "docs" / "afbeeldingen").mkdir()
+    (project / "docs" / "afbeeldingen" / "b.png").write_bytes(PNG)  # the story's image is the site's own
     for record in (CORPUS / "aanvaard").glob("*.md"):
         shutil.copy(record, project / "praktijken" / record.name)
     result = run_gids("build", "--zonder-pdf", cwd=project)
