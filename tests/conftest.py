@@ -9,7 +9,7 @@ FIXTURE_PRAKTIJKEN.
 The catalogue is the real content the editors change: the repository root, or the project folder
 in GIDS_PROJECT (tests/test_levende_catalogus.py points it at a copy with new practices). Only the
 tests marked ``catalogus`` read it, and only for what every valid catalogue has: ``built_site``,
-``records`` and PROJECT.
+``records`` and PROJECT (a test using either fixture is marked so by itself).
 
 A session build lays out the guide's PDF only when a selected test that uses it is marked ``pdf``.
 """
@@ -40,6 +40,17 @@ FIXTURE_BUILD_ENV = {"SOURCE_DATE_EPOCH": "1763856000", "PYTHONHASHSEED": "1"}
 # Debian's chromium, headless, without the background calls that this closed network refuses
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+CATALOGUE_FIXTURES = ("built_site", "records")  # what reads the catalogue: a test using them is marked 'catalogus'
+
+
+@pytest.hookimpl(tryfirst=True)  # before '-m' selects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that reads the catalogue through its fixtures is a catalogue test, whether or not it says so."""
+    for item in items:
+        if set(CATALOGUE_FIXTURES) & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.catalogus)
 
 
 def run_gids(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:

@@ -1,6 +1,6 @@
 """The catalogue page in real Chromium, used the way a visitor does: typing, ticking, sharing, going back.
 
-Expected numbers come from the real records (generator.catalog + generator.facets), not from the page.
+Expected numbers come from the fixture project's records (generator.catalog + generator.facets), not from the page.
 """
 from __future__ import annotations
 
@@ -21,9 +21,9 @@ from generator.catalog import load_catalog
 from generator.facets import Facets
 from generator.vocab import load_vocab
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import FIXTURE_PRAKTIJKEN
 
-CATALOG = load_catalog(ROOT / "praktijken")
+CATALOG = load_catalog(FIXTURE_PRAKTIJKEN)  # the records of served_site, the fixture project
 FACETS = Facets(CATALOG.records, load_vocab())
 SLUGS = [r.slug for r in CATALOG.records]
 DEFINITIONS = {f.key: f for f in FACETS.definitions}
@@ -437,11 +437,11 @@ def test_praktijkpagina_leidt_naar_de_catalogus(page, served_site):
 
 # ---------- nothing leaves the local server ----------
 
-def test_alle_verzoeken_blijven_lokaal(browser, built_site):
+def test_alle_verzoeken_blijven_lokaal(browser, fixture_site):
     """Every request of every page type, also the late ones (search worker, card data), goes to the site itself."""
     visits = {"": 200, "praktijken/?zoek=huisvesting": 200, f"praktijken/{SCHAKELKLAS}/": 200,
               "hoofdstukken/onthaalbeleid/": 200, "gids/voorwoord/": 200, "deze/pagina/bestaat/niet/": 404}
-    with static_host(built_site) as base:
+    with static_host(fixture_site) as base:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         context.set_default_timeout(TIMEOUT)
         requests, failed = [], []

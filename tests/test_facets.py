@@ -72,14 +72,14 @@ def test_catalogue_data_holds_every_practice_and_its_card():
     assert catalogue_files(CATALOG.records, FACETS, VOCAB) == files  # deterministic
 
 
-def test_static_group_pages_list_every_member(built_site):
+def test_static_group_pages_list_every_member(fixture_site):
     for key, values in (("thema", VOCAB.themas), ("provincie", {"limburg": 0, "oost-vlaanderen": 0})):
         folder = {"thema": "themas", "provincie": "provincies"}[key]
         for value in values:
-            page = (built_site / folder / value / "index.html").read_text(encoding="utf-8")
+            page = (fixture_site / folder / value / "index.html").read_text(encoding="utf-8")
             for record in FACETS.members(key, value):
                 assert f'href="../../praktijken/{record.slug}/"' in page
     for record in CATALOG.records:
         for gemeente in record.gemeenten:
-            page = (built_site / "gemeenten" / gemeente_slug(gemeente) / "index.html").read_text(encoding="utf-8")
+            page = (fixture_site / "gemeenten" / gemeente_slug(gemeente) / "index.html").read_text(encoding="utf-8")
             assert f'href="../../praktijken/{record.slug}/"' in page

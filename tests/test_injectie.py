@@ -25,7 +25,7 @@ from generator.print_html import build_html, make_edition
 from generator.safety import story_problems
 from generator.vocab import load_vocab
 
-from .conftest import ROOT, copy_project, run_gids
+from .conftest import FIXTURE_PROJECT, ROOT, copy_project, run_gids
 
 CORPUS = ROOT / "tests" / "fixtures" / "injectie"
 # a 1x1 transparent PNG
@@ -327,10 +327,10 @@ def test_print_edition_escapes(tmp_path):
     vocab = load_vocab()
     catalog = load_catalog(CORPUS / "aanvaard", vocab)
     assert catalog.ok, catalog.errors
-    boek, errors = load_book(ROOT / "boek.yml", ROOT / "docs", vocab)
+    boek, errors = load_book(FIXTURE_PROJECT / "boek.yml", FIXTURE_PROJECT / "docs", vocab)
     assert not errors
     markup = build_html(make_edition(boek, catalog.records, titel="Injectie", selectie="injectie"),
-                        docs_dir=ROOT / "docs", theme_dir=ROOT / "theme", vocab=vocab, datum="2026-01-15")
+                        docs_dir=FIXTURE_PROJECT / "docs", theme_dir=ROOT / "theme", vocab=vocab, datum="2026-01-15")
     page = Page(markup)
     assert page.scripts == []
     assert violations("gids.html", page, set()) == []

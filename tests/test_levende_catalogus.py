@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -18,14 +19,12 @@ import pytest
 from .conftest import PROJECT, ROOT, copy_project, run_gids
 
 NIEUW = ROOT / "tests" / "fixtures" / "nieuw"
-DATES = ("laatst_gecontroleerd: ", "toegevoegd: ")
+DATES = re.compile(r"^((?:laatst_gecontroleerd|toegevoegd): ).*$", re.MULTILINE)
 
 
 def with_today(text: str, today: dt.date) -> str:
     """The record as an editor writes it today: its check and its addition dated today."""
-    lines = [f"{line.split(': ')[0]}: {today.isoformat()}" if line.startswith(DATES) else line
-             for line in text.splitlines(keepends=True)]
-    return "".join(lines)
+    return DATES.sub(rf"\g<1>{today.isoformat()}", text)
 
 
 @pytest.fixture(scope="module")
@@ -33,10 +32,18 @@ def grown(tmp_path_factory) -> Path:
     """The catalogue with two more practices, added today."""
     project = copy_project(tmp_path_factory.mktemp("levend") / "project", content=PROJECT)
     for record in sorted(NIEUW.glob("*.md")):
-        assert not (project / "praktijken" / record.name).exists(), f"{record.name} staat al in de catalogus"
         text = with_today(record.read_text(encoding="utf-8"), dt.date.today())
-        (project / "praktijken" / record.name).write_text(text, encoding="utf-8")
+        (project / "praktijken" / new_name(project, record)).write_text(text, encoding="utf-8")
     return project
+
+
+def new_name(project: Path, record: Path) -> str:
+    """The record's file name, or another when the catalogue has since taken it (a real record of that name)."""
+    name, n = record.name, 1
+    while (project / "praktijken" / name).exists():
+        n += 1
+        name = f"{record.stem}-{n}.md"
+    return name
 
 
 def test_the_new_records_pass_gids_check(grown):
@@ -48,8 +55,8 @@ def test_the_new_records_pass_gids_check(grown):
 def test_the_grown_catalogue_builds(grown):
     result = run_gids("build", "--zonder-pdf", "-d", str(grown.parent / "site"), cwd=grown)
     assert result.returncode == 0, result.stdout + result.stderr
-    for record in NIEUW.glob("*.md"):
-        assert (grown.parent / "site" / "praktijken" / record.stem / "index.html").is_file()
+    pages = {p.parent.name for p in (grown.parent / "site" / "praktijken").glob("*/index.html")}
+    assert pages == {p.stem for p in (grown / "praktijken").glob("*.md")}
 
 
 def test_every_catalogue_test_passes_on_the_grown_catalogue(grown):

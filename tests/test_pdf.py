@@ -1,4 +1,8 @@
-"""The print edition: the real guide and two selections, laid out by WeasyPrint and read back with pypdf."""
+"""The print edition: the guide and two selections, laid out by WeasyPrint and read back with pypdf.
+
+The editions are made from the fixture project, whose records and book the developers own; the catalogue's own
+guide (a session build) is checked only for what every valid catalogue has: each practice where its entry says.
+"""
 from __future__ import annotations
 
 import re
@@ -16,11 +20,11 @@ from generator.selectie import Selectie, SelectieFout, select
 from generator.print_html import UITGEVER, render_markdown
 from generator.vocab import load_vocab
 
-from .conftest import ROOT, run_gids
+from .conftest import FIXTURE_BUILD_ENV, FIXTURE_PRAKTIJKEN, FIXTURE_PROJECT, ROOT, run_gids
 
-CATALOG = load_catalog(ROOT / "praktijken")
+CATALOG = load_catalog(FIXTURE_PRAKTIJKEN)
 VOCAB = load_vocab()
-BOEK, _ = load_book(ROOT / "boek.yml", ROOT / "docs", VOCAB)
+BOEK, _ = load_book(FIXTURE_PROJECT / "boek.yml", FIXTURE_PROJECT / "docs", VOCAB)
 BY_SLUG = CATALOG.by_slug()
 AALST = "aalst-netoverschrijdende-taalstimuleringsprojecten"
 KORTRIJK = "kortrijk-toeleiders-1-loketdienst"
@@ -72,16 +76,17 @@ def read(path: Path, stderr: str = "") -> Gelezen:
     return Gelezen(path, reader, [norm(page.extract_text()) for page in reader.pages], outline, stderr)
 
 
-def make(tmp: Path, name: str, *options: str) -> Gelezen:
+def make(project: Path, tmp: Path, name: str, *options: str) -> Gelezen:
+    """``gids pdf`` in the fixture project, with the fixture site's build settings."""
     target = tmp / name
-    result = run_gids("pdf", "-o", str(target), *options)
+    result = run_gids("pdf", "-o", str(target), *options, cwd=project, env=FIXTURE_BUILD_ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     return read(target, result.stderr)
 
 
 @pytest.fixture(scope="module")
-def gids(tmp_path_factory) -> Gelezen:
-    return make(tmp_path_factory.mktemp("pdf"), "gids.pdf")
+def gids(fixture_project, tmp_path_factory) -> Gelezen:
+    return make(fixture_project, tmp_path_factory.mktemp("pdf"), "gids.pdf")
 
 
 # ---------------------------------------------------------------- the whole guide
@@ -133,7 +138,8 @@ def test_the_four_aalst_fiches_stand_together_and_unknown_values_say_niet_vermel
     assert "niet vermeld" in " ".join(gids.pages[start - 1:start + 3])
 
 
-def test_metadata_language_and_fonts(gids):
+def test_metadata_language_and_fonts(gids, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_BUILD_ENV["SOURCE_DATE_EPOCH"])  # as ``gids`` was made
     info = gids.reader.metadata
     assert info.title == "Van opvang naar samenleven"
     assert info.author == UITGEVER
@@ -154,23 +160,33 @@ def test_metadata_language_and_fonts(gids):
 
 
 @pytest.mark.pdf
-def test_two_builds_are_byte_identical_and_the_site_links_the_guide(gids, built_site):
-    assert (built_site / "van-opvang-naar-samenleven.pdf").read_bytes() == gids.path.read_bytes()
-    home = (built_site / "index.html").read_text(encoding="utf-8")
+def test_two_builds_are_byte_identical_and_the_site_links_the_guide(gids, fixture_site):
+    assert (fixture_site / "van-opvang-naar-samenleven.pdf").read_bytes() == gids.path.read_bytes()
+    home = (fixture_site / "index.html").read_text(encoding="utf-8")
     assert 'href="van-opvang-naar-samenleven.pdf"' in home
     assert f"({len(gids.pages)} pagina's" in home
+
+
+@pytest.mark.pdf
+def test_every_practice_of_the_catalogue_starts_where_its_toc_entry_says(built_site, records):
+    guide = read(built_site / "van-opvang-naar-samenleven.pdf")
+    for record in records:
+        number = guide.toc_page(record.volledige_titel)
+        page = guide.pages[number - 1]
+        assert norm(f"{record.plaats.upper()} {record.titel}") in page, f"{record.slug}: titel niet op p. {number}"
+        assert (3, record.volledige_titel, number) in guide.outline, f"{record.slug}: geen bladwijzer naar p. {number}"
 
 
 # ---------------------------------------------------------------- selections
 
 @pytest.fixture(scope="module")
-def huisvesting(tmp_path_factory) -> Gelezen:
-    return make(tmp_path_factory.mktemp("pdf"), "huisvesting.pdf", "--thema", "huisvesting", "--voortgang")
+def huisvesting(fixture_project, tmp_path_factory) -> Gelezen:
+    return make(fixture_project, tmp_path_factory.mktemp("pdf"), "huisvesting.pdf", "--thema", "huisvesting", "--voortgang")
 
 
 @pytest.fixture(scope="module")
-def twee(tmp_path_factory) -> Gelezen:
-    return make(tmp_path_factory.mktemp("pdf"), "twee.pdf", "--praktijk", AALST, "--praktijk", KORTRIJK,
+def twee(fixture_project, tmp_path_factory) -> Gelezen:
+    return make(fixture_project, tmp_path_factory.mktemp("pdf"), "twee.pdf", "--praktijk", AALST, "--praktijk", KORTRIJK,
                 "--titel", "Inspiratiedag taal")
 
 
@@ -210,8 +226,9 @@ def test_progress_only_when_asked_or_on_a_terminal(huisvesting, twee):
     assert twee.stderr == ""  # not a terminal, not asked
 
 
-def test_unknown_ids_are_refused_in_dutch_with_the_valid_ones(tmp_path):
-    result = run_gids("pdf", "--thema", "Huisvestin", "--provincie", "nergens", "-o", str(tmp_path / "x.pdf"))
+def test_unknown_ids_are_refused_in_dutch_with_the_valid_ones(fixture_project, tmp_path):
+    result = run_gids("pdf", "--thema", "Huisvestin", "--provincie", "nergens", "-o", str(tmp_path / "x.pdf"),
+                      cwd=fixture_project)
     assert result.returncode == 1
     assert "--thema: onbekende waarde 'Huisvestin' (bedoelde je 'huisvesting'?)" in result.stderr
     assert "--provincie: onbekende waarde 'nergens'; kies uit: antwerpen, brussel," in result.stderr

@@ -2,15 +2,14 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
-
 import pytest
 from pypdf import PdfReader
 
 from generator.catalog import load_catalog
 
-ROOT = Path(__file__).resolve().parent.parent
-BY_SLUG = load_catalog(ROOT / "praktijken").by_slug()
+from .conftest import FIXTURE_PRAKTIJKEN
+
+BY_SLUG = load_catalog(FIXTURE_PRAKTIJKEN).by_slug()  # the records of served_site, the fixture project
 
 
 @pytest.fixture(scope="module")

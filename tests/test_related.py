@@ -1,13 +1,12 @@
-"""Related practices: three to five, never the page itself, and sensible for real records."""
+"""Related practices: three to five, never the page itself, and sensible for the fixture project's records."""
 from __future__ import annotations
-
-from pathlib import Path
 
 from generator.catalog import load_catalog
 from generator.related import MAX_RELATED, MIN_RELATED, related
 
-ROOT = Path(__file__).resolve().parent.parent
-CATALOG = load_catalog(ROOT / "praktijken")
+from .conftest import FIXTURE_PRAKTIJKEN
+
+CATALOG = load_catalog(FIXTURE_PRAKTIJKEN)
 RELATED = related(CATALOG.records)
 
 
@@ -33,8 +32,8 @@ def test_deterministic():
     assert {k: [r.slug for r in v] for k, v in again.items()} == {k: [r.slug for r in v] for k, v in RELATED.items()}
 
 
-def test_shown_on_the_practice_page(built_site):
-    page = (built_site / "praktijken" / "gent-iedereen-onder-dak" / "index.html").read_text(encoding="utf-8")
+def test_shown_on_the_practice_page(fixture_site):
+    page = (fixture_site / "praktijken" / "gent-iedereen-onder-dak" / "index.html").read_text(encoding="utf-8")
     section = page.split('id="verwant"', 1)[1].split("</section>", 1)[0]
     for record in RELATED["gent-iedereen-onder-dak"]:
         assert f'href="../{record.slug}/"' in section

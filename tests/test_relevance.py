@@ -1,8 +1,9 @@
 """Relevance: what a municipal officer types, and the practices that must come up in the top three.
 
 The expectations were set by reading the records (title, summary, fiche, story) as an officer
-would, not by running the search. The test runs the real code path: the indexes are built from
-the real records (generator.search.build_indexes), loaded in node with lunr.js, lunr.nl and
+would, not by running the search. The records are the fixture project's (the guide's practices as
+the developers froze them), so that an editor's change never moves a ranking here. The test runs the
+real code path: the indexes are built from those records (generator.search.build_indexes), loaded in node with lunr.js, lunr.nl and
 theme/assets/javascripts/zoekindex.js, and queried exactly as the catalogue page does (the call
 in catalogus.js ``search()``, read from that file: same index weights, same "unfinished" flag).
 All queries run in one node process. Ties are broken as the page does: by place, then title.
@@ -24,7 +25,8 @@ from generator import search
 from generator.catalog import load_catalog
 from generator.vocab import load_vocab
 
-ROOT = Path(__file__).resolve().parent.parent
+from .conftest import FIXTURE_PRAKTIJKEN, ROOT
+
 MATERIAL_LUNR = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
 NODE_HELPER = Path(__file__).parent / "lunr_node.js"
 CATALOGUS_JS = ROOT / "theme" / "assets" / "javascripts" / "catalogus.js"
@@ -212,10 +214,10 @@ def rank(records, folder: Path) -> dict[str, list[tuple[str, float]]]:
 
 
 @pytest.fixture(scope="module")
-def ranked(records, tmp_path_factory):
+def ranked(fixture_records, tmp_path_factory):
     if not shutil.which("node"):
         pytest.fail("node is needed to run the browser's search code (apt-get install nodejs)")
-    return rank(records, tmp_path_factory.mktemp("relevantie"))
+    return rank(fixture_records, tmp_path_factory.mktemp("relevantie"))
 
 
 def problems(c: Case, found: list[tuple[str, float]]) -> list[str]:
@@ -245,8 +247,8 @@ def table(rows) -> str:
 
 # ---- the tests -----------------------------------------------------------------------------------
 
-def test_the_table_names_real_practices(records):
-    slugs = {r.slug for r in records}
+def test_the_table_names_fixture_practices(fixture_records):
+    slugs = {r.slug for r in fixture_records}
     named = {s for c in CASES for s in (*c.top3, *c.absent, *(c.some[1] if c.some else ()))}
     assert named <= slugs, named - slugs
     assert len(CASES) >= 25 and len({c.query for c in CASES}) == len(CASES)
@@ -268,5 +270,5 @@ if __name__ == "__main__":  # the whole table as it ranks now: .venv/bin/python 
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
-        everything = rank(load_catalog(ROOT / "praktijken").records, Path(tmp))
+        everything = rank(load_catalog(FIXTURE_PRAKTIJKEN).records, Path(tmp))
     print(table([(c, everything[c.query], problems(c, everything[c.query])) for c in CASES]))

@@ -1,4 +1,7 @@
-"""The search indexes: built in Python, read by lunr.js in the browser (here: node), same words on both sides."""
+"""The search indexes: built in Python, read by lunr.js in the browser (here: node), same words on both sides.
+
+Built from the fixture project's records, which the expected answers name.
+"""
 from __future__ import annotations
 
 import json
@@ -27,8 +30,8 @@ TRICKY = ["geïnteresseerden", "één", "coördinator", "België", "reëel", "id
 
 
 @pytest.fixture(scope="module")
-def indexes(records, tmp_path_factory):
-    files = search.build_indexes(records, load_vocab())
+def indexes(fixture_records, tmp_path_factory):
+    files = search.build_indexes(fixture_records, load_vocab())
     folder = tmp_path_factory.mktemp("zoeken")
     for name, text in files.items():
         (folder / Path(name).name).write_text(text, encoding="utf-8")
@@ -60,14 +63,14 @@ def record_texts(record, vocab) -> list[str]:
 
 # ---- (a) the same words and stems in Python and in lunr.js -------------------------------------
 
-def test_python_and_lunr_js_make_the_same_terms_of_every_word_in_the_records(records, tmp_path):
+def test_python_and_lunr_js_make_the_same_terms_of_every_word_in_the_records(fixture_records, tmp_path):
     vocab = load_vocab()
-    texts = [text for record in records for text in record_texts(record, vocab)] + TRICKY
+    texts = [text for record in fixture_records for text in record_texts(record, vocab)] + TRICKY
     table = yaml.safe_load((ROOT / "generator" / "data" / "zoeksynoniemen.yml").read_text(encoding="utf-8"))
     texts += [" ".join([entry["afkorting"], *entry["betekenis"]]) for entry in table]
     texts += [text.replace("-", "") for text in texts if "-" in text]  # compounds typed as one word ("welzijnscampus")
     tokens = sorted({token for text in texts for token in lunr_nl.tokenize(text)})
-    assert len(tokens) > 3000  # the real records' vocabulary, not an empty run
+    assert len(tokens) > 3000  # the real fixture_records' vocabulary, not an empty run
 
     js = node("woorden", {"texts": texts, "tokens": tokens}, tmp_path)
 
@@ -112,7 +115,7 @@ def test_indexes_load_in_lunr_js_without_warnings(answers):
     assert answers["warnings"] == []
 
 
-def test_queries_find_the_expected_practices(answers, records):
+def test_queries_find_the_expected_practices(answers, fixture_records):
     found = answers["results"]
     assert found["vrijwilliger"][0] == "gent-werken-met-vrijwilligers"
     assert found["schakelklas"][0] == "kortrijk-schakelklas-anderstalige-nieuwkomers"
@@ -125,12 +128,12 @@ def test_queries_find_the_expected_practices(answers, records):
     assert found["Gent huisvesting"] == ["gent-iedereen-onder-dak"]  # every word must match
 
 
-def test_abbreviations_find_what_they_stand_for(answers, records):
+def test_abbreviations_find_what_they_stand_for(answers, fixture_records):
     found = answers["results"]
-    nbmv = {r.slug for r in records if "nbmv" in r.doelgroepen}
+    nbmv = {r.slug for r in fixture_records if "nbmv" in r.doelgroepen}
     assert nbmv and nbmv <= set(found["NBMV"])
     assert nbmv <= set(found["niet-begeleide minderjarigen"])
-    says_okan = {r.slug for r in records if re.search(r"\bOKAN\b", r.verhaal + r.samenvatting)}
+    says_okan = {r.slug for r in fixture_records if re.search(r"\bOKAN\b", r.verhaal + r.samenvatting)}
     assert says_okan and says_okan <= set(found["onthaalklas"])  # they mention only the abbreviation
     assert says_okan <= set(found["OKAN"])
 
@@ -146,41 +149,41 @@ def test_plain_lunr_queries_work_on_the_loaded_index(answers):
     assert "eindhoven-meer-betere-huisvesting" in answers["raw"]["huisvest~1"]
 
 
-def test_half_typed_words_find_results(indexes, records, tmp_path):
+def test_half_typed_words_find_results(indexes, fixture_records, tmp_path):
     data = {"kop": str(indexes / "kop.json"), "verhaal": str(indexes / "verhaal.json"), "unfinished": True,
             "queries": ["vrijwil", "schakelk", "onder", "de", "huisvesting vluchtel", "huisvesting v"]}
     found = node("zoek", data, tmp_path)["results"]
     assert "gent-werken-met-vrijwilligers" in found["vrijwil"][:3]
     assert found["schakelk"][0] == "kortrijk-schakelklas-anderstalige-nieuwkomers"
     assert found["onder"] != []  # a stop word on its way to "onderwijs"
-    assert 0 < len(found["de"]) < len(records)  # "de*" in titles and places; not every record
+    assert 0 < len(found["de"]) < len(fixture_records)  # "de*" in titles and places; not every record
     assert set(found["huisvesting vluchtel"]) <= set(found["huisvesting v"])  # one letter does not filter yet
 
 
 # ---- the files themselves ----------------------------------------------------------------------
 
-def test_files_are_lunr_indexes_without_the_derivable_inverted_index(indexes, records):
+def test_files_are_lunr_indexes_without_the_derivable_inverted_index(indexes, fixture_records):
     for name, fields in [("kop.json", search.KOP_FIELDS), ("verhaal.json", search.VERHAAL_FIELDS)]:
         data = json.loads((indexes / name).read_text(encoding="utf-8"))
         assert data["version"] == "2.3.9" and data["pipeline"] == ["stemmer-nl"]
         assert data["fields"] == [f for f, _ in fields]
-        assert data["refs"] == sorted(r.slug for r in records)
+        assert data["refs"] == sorted(r.slug for r in fixture_records)
         terms = data["terms"]
         assert terms == sorted(set(terms), key=lambda t: t.encode("utf-16-be"))  # lunr.js's TokenSet order
         # a stop word is never indexed (some are stems of other words: "één" -> "een", "zelfs" -> "zelf")
         assert not {"de", "van", "die", "dat", "naar", "voor", "zijn"} & set(terms) and "" not in terms
         for field_ref, elements in data["fieldVectors"]:
             field, ref = field_ref.split("/")
-            assert field in data["fields"] and 0 <= int(ref) < len(records)
+            assert field in data["fields"] and 0 <= int(ref) < len(fixture_records)
             term_numbers = elements[::2]
             assert term_numbers == sorted(set(term_numbers)) and all(n < len(terms) for n in term_numbers)
             assert all(score > 0 for score in elements[1::2])
 
 
-def test_scores_are_those_lunr_js_would_compute(indexes, records, tmp_path):
+def test_scores_are_those_lunr_js_would_compute(indexes, fixture_records, tmp_path):
     """lunr.js's own builder, given the same terms, gives every term of every field the same score."""
     vocab = load_vocab()
-    docs = [{"ref": str(n), **search._fields(r, vocab)} for n, r in enumerate(sorted(records, key=lambda r: r.slug))]
+    docs = [{"ref": str(n), **search._fields(r, vocab)} for n, r in enumerate(sorted(fixture_records, key=lambda r: r.slug))]
     for name, fields in [("kop.json", search.KOP_FIELDS), ("verhaal.json", search.VERHAAL_FIELDS)]:
         expected = node("bouw", {"fields": fields, "docs": [{"ref": d["ref"], **{f: d[f] for f, _ in fields}}
                                                               for d in docs]}, tmp_path)
@@ -192,10 +195,10 @@ def test_scores_are_those_lunr_js_would_compute(indexes, records, tmp_path):
         assert ours == expected, differing[:10]
 
 
-def test_build_is_deterministic(records):
+def test_build_is_deterministic(fixture_records):
     vocab = load_vocab()
-    first = search.build_indexes(records, vocab)
-    second = search.build_indexes(list(reversed(records)), vocab)
+    first = search.build_indexes(fixture_records, vocab)
+    second = search.build_indexes(list(reversed(fixture_records)), vocab)
     assert first == second
     assert set(first) == {"zoeken/kop.json", "zoeken/verhaal.json"}
 
@@ -208,7 +211,7 @@ def test_nltk_is_never_imported_even_when_installed(tmp_path):
     fake.mkdir()
     (fake / "__init__.py").write_text("raise RuntimeError('NLTK was imported')\n")
     code = ("import sys; from pathlib import Path; from generator import search; from generator.catalog import load_catalog;"
-            "files = search.build_indexes(load_catalog(Path('praktijken')).records);"
+            "files = search.build_indexes(load_catalog(Path('tests/fixtures/project/praktijken')).records);"
             "assert 'nltk' not in sys.modules; assert len(files) == 2; print('ok')")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
                             env={"PYTHONPATH": f"{tmp_path}:{ROOT}", "PATH": "/usr/bin:/bin"})

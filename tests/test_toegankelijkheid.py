@@ -33,9 +33,9 @@ PAGES = {
 
 
 @pytest.fixture(scope="module")
-def site(built_site):
-    """The built site on a local host that answers a missing page with 404.html, like the real host."""
-    with static_host(built_site) as base:
+def site(fixture_site):
+    """The fixture project's site (its pages and slugs are known here) on a local host that answers a missing page with 404.html, like the real host."""
+    with static_host(fixture_site) as base:
         yield base
 
 
