@@ -7,6 +7,7 @@ annotation on the right file of a pull request.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -75,7 +76,8 @@ def fresh_gent(tmp_path: Path) -> Path:
 
 def gids_check(cwd: Path, *args: str, vandaag: str | None = "2026-11-23") -> subprocess.CompletedProcess:
     """`gids check` on the day ``vandaag`` (the fixture records were checked on 2026-11-23); None: today."""
-    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), **({"GIDS_VANDAAG": vandaag} if vandaag else {})}
+    clock = {k: v for k, v in os.environ.items() if k.startswith(("FAKETIME", "LD_PRELOAD"))}  # a moved clock too
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), **clock, **({"GIDS_VANDAAG": vandaag} if vandaag else {})}
     return subprocess.run([sys.executable, "-m", "generator.cli", "check", *args], cwd=cwd, env=env, check=False,
                           capture_output=True, text=True, timeout=120)
 
