@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .errors import RecordError, display_path
 from .model import Praktijk
+from .symlinks import symlink_errors
 from .validation import validate_record
 from .vocab import Vocab, load_vocab
 
@@ -29,8 +30,9 @@ class Catalog:
 
 
 def record_files(folder: Path) -> list[Path]:
-    """Every record file; anything else in the folder (README, images) is not a record."""
-    return sorted(p for p in folder.rglob("*.md") if p.is_file() and p.name.lower() != "readme.md")
+    """Every record file; anything else in the folder (README, images) is not a record, and a symbolic link is none
+    (``symlink_errors`` refuses it)."""
+    return sorted(p for p in folder.rglob("*.md") if p.is_file() and not p.is_symlink() and p.name.lower() != "readme.md")
 
 
 PARALLEL_FROM = 400  # below this, starting worker processes costs more than it saves
@@ -65,6 +67,7 @@ def load_catalog(folder: Path, vocab: Vocab | None = None) -> Catalog:
     if not folder.is_dir():
         catalog.errors.append(RecordError(display_path(folder), 1, 1, "", "map met praktijken bestaat niet"))
         return catalog
+    catalog.errors.extend(symlink_errors(folder))
     seen: dict[str, str] = {}
     files = record_files(folder)
     for path, (record, errors) in zip(files, _validate_all(files, vocab)):

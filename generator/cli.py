@@ -141,7 +141,8 @@ def run_check(folder: Path, quiet: bool = False, *, fmt: str = "tekst", verouder
     # only valid records are dated: a record with errors fails the check anyway
     stale = stale_warnings(catalog.records, vandaag, verouderd_na)
     elsewhere = [w for w in stale if touched is not None and w.path not in touched]
-    links = check_links(folder, catalog.records, vocab)  # what the build would refuse in the stories' links
+    # boek.yml and docs/ as the build reads them (every problem at its line), then the links of stories and pages
+    links = check_links(folder, catalog.records, vocab)
     problems = sorted(catalog.errors + links + stale_schema(folder.resolve().parent, vocab)
                       + [w for w in stale if w not in elsewhere])
     sys.stdout.write(render(problems, fmt, strict))
@@ -149,7 +150,8 @@ def run_check(folder: Path, quiet: bool = False, *, fmt: str = "tekst", verouder
         from .toon import HERSTEL, tekst
         sys.stdout.write("".join("\n" + tekst(r) for r in catalog.records) + "\n" + HERSTEL + "\n")
     if not quiet:
-        files = len(catalog.records) + len({e.path for e in catalog.errors})
+        valid = {r.path for r in catalog.records}  # plus every other file with a problem: a record, boek.yml, a page
+        files = len(valid) + len({e.path for e in problems if e.path not in valid})
         print(summary(problems, files, time.perf_counter() - started, strict), file=sys.stderr)
         if elsewhere:
             print(f"{len(elsewhere)} andere praktijk(en) hebben gegevens van meer dan {verouderd_na} maanden oud; deze "

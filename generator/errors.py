@@ -28,9 +28,13 @@ class RecordError:
 
 
 def display_path(path: Path) -> str:
-    """The path as the editor sees it: relative to the working directory when possible."""
+    """The path as the editor sees it: relative to the working directory when possible.
+
+    A symbolic link is shown where it is, not where it points: that is the file the editor must fix.
+    """
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        resolved = path.parent.resolve() / path.name if path.is_symlink() else path.resolve()
+        return resolved.relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return path.as_posix()
 

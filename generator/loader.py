@@ -67,6 +67,15 @@ class RawRecord:
     skipped: set[str] = field(default_factory=set)  # top-level keys set aside after a YAML syntax error
 
 
+@dataclass
+class Parsed:
+    """A YAML text as nodes: the root (None when empty or unreadable), and what a syntax error set aside."""
+
+    root: Node | None
+    skipped: set[str]  # top-level keys whose lines were blanked after a syntax error
+    readable: bool  # False when YAML gave up: the syntax errors say why, "empty" would be wrong
+
+
 _BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
 
 
@@ -128,13 +137,31 @@ def _parse_front(path: str, yaml_text: str, errors: list[RecordError]) -> tuple[
     Also returns the top-level keys whose lines were set aside after a syntax error.
     """
     offset = 1
+    parsed = parse_yaml(path, yaml_text, offset, errors)
+    root, skipped = parsed.root, parsed.skipped
+    if root is None:
+        if parsed.readable and not skipped:
+            errors.append(RecordError(path, 1 + offset, 1, "", "front matter is leeg: vul de velden in tussen de twee regels '---'"))
+        return None, skipped
+    if not isinstance(root, Mapping):
+        errors.append(RecordError(path, root.line, 1, "", "front matter moet uit velden 'naam: waarde' bestaan"))
+        return None, skipped
+    return root, skipped
 
+
+def parse_yaml(path: str, yaml_text: str, offset: int, errors: list[RecordError],
+               document: str = "de front matter") -> Parsed:
+    """A YAML text as positioned nodes, every problem in ``errors`` (lines shifted by ``offset``).
+
+    Shared by the records' front matter and boek.yml: text only, no anchors, aliases or tags,
+    duplicate keys reported. ``document`` names the text in messages ("de front matter", "boek.yml").
+    """
     def err(mark, message: str, fld: str = "") -> None:
         errors.append(RecordError(path, mark.line + 1 + offset, mark.column + 1, fld, message))
 
-    events, skipped = _events_with_recovery(path, yaml_text, offset, errors)
+    events, skipped = _events_with_recovery(path, yaml_text, offset, errors, document)
     if events is None:
-        return None, skipped
+        return Parsed(None, skipped, readable=False)
 
     for event in events:
         if isinstance(event, yaml.AliasEvent):
@@ -145,21 +172,14 @@ def _parse_front(path: str, yaml_text: str, errors: list[RecordError]) -> tuple[
             tag = event.tag.replace("tag:yaml.org,2002:", "!!")
             err(event.start_mark, f"YAML-tag '{tag}' is niet toegestaan; schrijf gewone tekst")
 
-    root = _tree(events, offset, path, errors, yaml_text.split("\n"))
-    if root is None:
-        if not skipped:
-            errors.append(RecordError(path, 1 + offset, 1, "", "front matter is leeg: vul de velden in tussen de twee regels '---'"))
-        return None, skipped
-    if not isinstance(root, Mapping):
-        errors.append(RecordError(path, root.line, 1, "", "front matter moet uit velden 'naam: waarde' bestaan"))
-        return None, skipped
-    return root, skipped
+    return Parsed(_tree(events, offset, path, errors, yaml_text.split("\n"), document), skipped, readable=True)
 
 
 MAX_RECOVERIES = 25
 
 
-def _events_with_recovery(path: str, yaml_text: str, offset: int, errors: list[RecordError]) -> tuple[list | None, set[str]]:
+def _events_with_recovery(path: str, yaml_text: str, offset: int, errors: list[RecordError],
+                          document: str) -> tuple[list | None, set[str]]:
     """Parse events; after a syntax error, report it, blank the top-level field it sits in, and try again.
 
     This way one broken line does not hide the problems in the other fields.
@@ -171,7 +191,7 @@ def _events_with_recovery(path: str, yaml_text: str, offset: int, errors: list[R
     for i, line in enumerate(lines):
         if line.startswith(("...", "%")):
             errors.append(RecordError(path, i + 1 + offset, 1, "", "YAML-syntaxfout: een regel '...' of een regel die met "
-                                                                    "'%' begint hoort niet in de front matter; verwijder ze"))
+                                                                    f"'%' begint hoort niet in {document}; verwijder ze"))
             lines[i] = ""
     for _ in range(MAX_RECOVERIES):
         try:
@@ -194,7 +214,7 @@ def _events_with_recovery(path: str, yaml_text: str, offset: int, errors: list[R
                                                               f"(U+{exc.character if isinstance(exc.character, int) else ord(exc.character):04X}); verwijder het"))
             return None, skipped
         except yaml.YAMLError:
-            errors.append(RecordError(path, 1 + offset, 1, "", "YAML-syntaxfout: de front matter kan niet gelezen worden"))
+            errors.append(RecordError(path, 1 + offset, 1, "", f"YAML-syntaxfout: {document} kan niet gelezen worden"))
             return None, skipped
         if len(errors) >= 2 and errors[-1] == errors[-2]:  # recovery made no progress
             errors.pop()
@@ -224,7 +244,8 @@ def _blank_fields(lines: list[str], first: int, last: int, skipped: set[str]) ->
     return True
 
 
-def _tree(events: list, offset: int, path: str, errors: list[RecordError], lines: list[str]) -> Node | None:
+def _tree(events: list, offset: int, path: str, errors: list[RecordError], lines: list[str],
+          document: str) -> Node | None:
     """Build positioned nodes straight from the parser's events, one pass, no implicit typing.
 
     A plain value that YAML folded over a line starting with '-' is reported here, where its field is known.
@@ -253,7 +274,7 @@ def _tree(events: list, offset: int, path: str, errors: list[RecordError], lines
             if key.text in parent.entries:
                 first = parent.entries[key.text][0]
                 errors.append(RecordError(path, key.line, key.column, _path(stack, key.text),
-                                          f"veld staat twee keer in de front matter (eerst op regel {first.line}); houd er één"))
+                                          f"veld staat twee keer in {document} (eerst op regel {first.line}); houd er één"))
                 return
             parent.entries[key.text] = (key, node)
 

@@ -3,14 +3,13 @@
 ``make_pdf`` turns an ``Editie`` into a PDF file; ``print_html`` assembles the HTML and
 ``selectie`` decides what a selection edition holds. The output is deterministic (same
 input, same bytes): the metadata date comes from SOURCE_DATE_EPOCH or else from the
-records, and there is no random file identifier. Nothing in a record
-can make the build reach the network: the URL fetcher reads only files under the project.
+records, and there is no random file identifier. Nothing in a record or a page
+can make the build reach the network or another file: ``pdf_fetcher`` reads only what the edition needs.
 """
 from __future__ import annotations
 
 import gc
 import logging
-import mimetypes
 import os
 import sys
 import tempfile
@@ -19,13 +18,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TextIO
-from urllib.parse import unquote, urlsplit
-from urllib.request import url2pathname
 
 from .book import Boek, load_book
 from .catalog import load_catalog
 from .errors import RecordError
 from .model import Praktijk
+from .pdf_fetcher import local_fetcher
 from .print_html import Editie, build_html
 from .vocab import Vocab, load_vocab
 
@@ -73,34 +71,7 @@ def load_inputs(bronnen: Bronnen) -> Invoer:
     return Invoer(vocab, boek, catalog.records, catalog.errors + book_errors)
 
 
-# ---------------------------------------------------------------- fetching and dates
-
-def local_fetcher(root: Path):
-    """A WeasyPrint URL fetcher that reads files under ``root`` and refuses everything else."""
-    from weasyprint.urls import URLFetcher, URLFetcherResponse
-
-    class LocalFetcher(URLFetcher):
-        def __init__(self) -> None:
-            super().__init__(allowed_protocols={"file"}, allow_redirects=False)
-            self.root = root.resolve()
-            self.refused: list[str] = []
-
-        def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
-            parts = urlsplit(url)
-            path = None
-            if parts.scheme == "file" and parts.netloc in ("", "localhost"):
-                path = Path(url2pathname(unquote(parts.path))).resolve()
-            if path is None or not path.is_relative_to(self.root) or not path.is_file():
-                self.refused.append(url)
-                raise ValueError(f"niet opgehaald: alleen bestanden in {self.root} mogen in de pdf ({url[:200]})")
-            mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-            return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": mime})
-
-        def open(self, url, data=None, timeout=None):  # never hand a request to urllib
-            return self.fetch(url if isinstance(url, str) else url.full_url)
-
-    return LocalFetcher()
-
+# ---------------------------------------------------------------- dates
 
 def metadata_date(records: list[Praktijk]) -> str:
     """The PDF's creation date: SOURCE_DATE_EPOCH if set, else the latest check of a record."""
@@ -197,7 +168,7 @@ def make_pdf(editie: Editie, target: Path, bronnen: Bronnen, vocab: Vocab,
 
     from weasyprint import HTML  # imported here: `gids check` must not pay for it
 
-    fetcher = local_fetcher(bronnen.root)
+    fetcher = local_fetcher(bronnen)
     warnings, progress = _Warnings(), _LayoutProgress(voortgang)
     collections = _FewerCollections()
     logger, progress_logger = logging.getLogger("weasyprint"), logging.getLogger("weasyprint.progress")
@@ -228,8 +199,8 @@ def make_pdf(editie: Editie, target: Path, bronnen: Bronnen, vocab: Vocab,
         progress_logger.removeHandler(progress)
         progress_logger.setLevel(old_level)
         progress_logger.propagate = old_propagate
-    problems = [f"niet opgehaald (alleen lokale bestanden): {url}" for url in fetcher.refused]
-    problems += [m for m in warnings.messages if not any(url in m for url in fetcher.refused)]
+    problems = list(dict.fromkeys(fetcher.reasons))  # WeasyPrint may ask twice for the same file
+    problems += [m for m in warnings.messages if not any(said in m for said in fetcher.refused + fetcher.reasons)]
     return PdfResultaat(target, len(document.pages), target.stat().st_size, voortgang.seconden(), tuple(problems))
 
 

@@ -347,12 +347,14 @@ def _mkdocs_config(path: Path) -> dict:
 
 
 def check_links(folder: Path, records: list[Praktijk], vocab: Vocab) -> list[RecordError]:
-    """`gids check`'s part: the links of a project's stories and pages; none when the folder is no project's."""
+    """`gids check`'s part: the problems of boek.yml and docs/ (as ``load_book`` reports them), then the links of a
+    project's stories and pages; none when the folder is no project's."""
     root = folder.resolve().parent
-    if not (root / "mkdocs.yml").is_file() or not (root / "boek.yml").is_file():
+    book = root / "boek.yml"
+    if not (root / "mkdocs.yml").is_file() or not (book.exists() or book.is_symlink()):
         return []  # a folder of records alone (a test's fixtures): there is no site to link into
     config = _mkdocs_config(root / "mkdocs.yml")
-    boek, book_errors = load_book(root / "boek.yml", root / str(config.get("docs_dir") or "docs"), vocab)
+    boek, book_errors = load_book(book, root / str(config.get("docs_dir") or "docs"), vocab)
     if boek is None or book_errors:
         return book_errors  # the build refuses the book first; its links are checked once it is right
     site = project_site(root, SiteModel(boek, vocab, records))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import PurePath
@@ -25,6 +26,24 @@ from .vocab import Vocab, load_vocab
 FORMAT = {kind: re.compile(pattern) for kind, pattern in PATTERNS.items()}
 SLUG, EMAIL, PHONE, DATE, MONTH, URL, WEBSITE = (FORMAT[k] for k in ("slug", "email", "phone", "date", "month", "url", "website"))
 KIND_NAMES = {Scalar: "tekst", Sequence: "een lijst", Mapping: "velden (naam: waarde)"}
+
+
+def unknown_key_message(key: str, allowed: Iterable[str]) -> str:
+    """An unknown key, with the allowed key it most resembles (also used for boek.yml)."""
+    allowed = list(allowed)
+    close = difflib.get_close_matches(key.lower(), allowed, n=1, cutoff=0.6)
+    if close:
+        return f"onbekend veld '{key}': bedoelde je '{close[0]}'?"
+    return f"onbekend veld '{key}' (toegestaan: {', '.join(allowed)})"
+
+
+def unknown_value_message(value: str, allowed: list[str]) -> str:
+    """A value outside a closed list, with the list and the value it most resembles."""
+    listing = ", ".join(allowed) if len(allowed) <= 20 else ", ".join(allowed[:20]) + ", ..."
+    message = f"onbekende waarde '{value}' (verwacht een van: {listing})"
+    lowered = {a.lower(): a for a in allowed}
+    close = [lowered[value.lower()]] if value.lower() in lowered else difflib.get_close_matches(value, allowed, n=1, cutoff=0.75)
+    return f"{message}: bedoelde je '{close[0]}'?" if close else message
 
 
 class _Checker:
@@ -50,7 +69,7 @@ class _Checker:
         for key, (key_node, value) in mapping.entries.items():
             name = f"{where}.{key}" if where else key
             if key not in rules:
-                self.err(key_node, name, self.unknown_key_message(key, rules))
+                self.err(key_node, name, unknown_key_message(key, rules))
                 suggested.update(difflib.get_close_matches(key.lower(), list(rules), n=1, cutoff=0.6))
             else:
                 present[key] = (key_node, value)
@@ -62,13 +81,6 @@ class _Checker:
                 where_to = f"; voeg '{key}:' toe boven deze regel '---'" if end else ""
                 self.err(end or mapping, name, f"verplicht veld ontbreekt ({rule.uitleg}){hint}{where_to}")
         return present
-
-    @staticmethod
-    def unknown_key_message(key: str, rules: dict) -> str:
-        close = difflib.get_close_matches(key.lower(), list(rules), n=1, cutoff=0.6)
-        if close:
-            return f"onbekend veld '{key}': bedoelde je '{close[0]}'?"
-        return f"onbekend veld '{key}' (toegestaan: {', '.join(rules)})"
 
     def expect(self, node: Node, fld: str, kind: type, what: str) -> bool:
         if isinstance(node, kind):
@@ -133,20 +145,12 @@ class _Checker:
             if value is None:
                 continue
             if value not in allowed:
-                self.err(item, item_fld, self.unknown_value_message(value, list(allowed)))
+                self.err(item, item_fld, unknown_value_message(value, list(allowed)))
             elif value in found:
                 self.err(item, item_fld, f"'{value}' staat twee keer in de lijst")
             else:
                 found.append(value)
         return tuple(found)
-
-    @staticmethod
-    def unknown_value_message(value: str, allowed: list[str]) -> str:
-        listing = ", ".join(allowed) if len(allowed) <= 20 else ", ".join(allowed[:20]) + ", ..."
-        message = f"onbekende waarde '{value}' (verwacht een van: {listing})"
-        lowered = {a.lower(): a for a in allowed}
-        close = [lowered[value.lower()]] if value.lower() in lowered else difflib.get_close_matches(value, allowed, n=1, cutoff=0.75)
-        return f"{message}: bedoelde je '{close[0]}'?" if close else message
 
     def gemeenten(self, node: Node, fld: str) -> tuple[str, ...]:
         if not self.expect(node, fld, Sequence, "een lijst van gemeenten, bv. [Gent]"):
@@ -268,7 +272,7 @@ class _Checker:
             for key, (key_node, value) in item.entries.items():
                 sub = f"{where}.{key}"
                 if key not in CONTACT_FIELDS:
-                    self.err(key_node, sub, self.unknown_key_message(key, CONTACT_FIELDS))
+                    self.err(key_node, sub, unknown_key_message(key, CONTACT_FIELDS))
                 elif CONTACT_FORMATS.get(key) == "email":
                     values[key] = self.email(value, sub)
                 elif CONTACT_FORMATS.get(key) == "phone":
