@@ -285,7 +285,7 @@ def page_problem(src: str, docs_dir: Path) -> str | None:
     Decided on the path as written and on the files as they are: no part of it may be a symbolic link,
     so what is read is always a file inside ``docs_dir``.
     """
-    docs = f"{display_path(docs_dir)}/"
+    docs = f"{docs_dir.name}/"  # as the editor knows it, wherever the project is
     pure = PurePosixPath(src)
     voorbeeld = f"schrijf het pad ten opzichte van {docs}, bv. {VOORBEELD}"
     if pure.is_absolute() or src.startswith("~") or "\\" in src or ":" in src:
@@ -300,8 +300,8 @@ def page_problem(src: str, docs_dir: Path) -> str | None:
     for part in pure.parts:
         file = file / part
         if file.is_symlink():
-            return (f"'{src}' gaat via een symbolische link ({display_path(file)}); de gids neemt alleen gewone bestanden "
-                    f"uit {docs} op: zet de pagina zelf daar")
+            return (f"'{src}' gaat via een symbolische link ({docs}{file.relative_to(docs_dir).as_posix()}); de gids "
+                    f"neemt alleen gewone bestanden uit {docs} op: zet de pagina zelf daar")
     if not file.is_file() or not file.resolve().is_relative_to(docs_dir.resolve()):
         pages = sorted(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md") if p.is_file()) \
             if docs_dir.is_dir() else []

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from generator.book import load_book
 from generator.catalog import load_catalog
 from generator.facets import Facets
-from generator.pdf import local_fetcher, metadata_date
+from generator.pdf import metadata_date
 from generator.selectie import Selectie, SelectieFout, select
 from generator.print_html import UITGEVER, render_markdown
 from generator.vocab import load_vocab
@@ -250,26 +250,7 @@ def test_selection_is_and_across_kinds_or_within_one():
         slugs(hoofdstukken=("levensbeschouwing",), praktijken=(AALST,))
 
 
-# ---------------------------------------------------------------- no network, no raw HTML
-
-def test_url_fetcher_reads_project_files_and_refuses_everything_else():
-    fetcher = local_fetcher(ROOT)
-    font = ROOT / "theme/assets/fonts/source-sans-3-latin-400-normal.woff2"
-    assert fetcher.fetch(font.as_uri()).read() == font.read_bytes()
-    for url in ("http://example.com", "https://example.com/logo.png", "ftp://example.com/x",
-                "data:image/png;base64,iVBORw0KGgo=", "file:///etc/passwd", (ROOT / "../x").resolve().as_uri()):
-        with pytest.raises(ValueError):
-            fetcher.fetch(url)
-    assert fetcher.refused[0] == "http://example.com"
-
-
-def test_an_image_on_the_web_is_not_fetched_while_rendering():
-    from weasyprint import HTML
-
-    fetcher = local_fetcher(ROOT)
-    HTML(string='<p><img src="http://example.com/foto.png"></p>', base_url=ROOT.as_uri() + "/", url_fetcher=fetcher).write_pdf()
-    assert fetcher.refused == ["http://example.com/foto.png"]
-
+# ---------------------------------------------------------------- no raw HTML (the fetcher: test_pdf_fetcher.py)
 
 def test_stories_cannot_smuggle_html():
     html = render_markdown("Tekst <img src='http://example.com/x.png'> en\n\n<div>blok</div>\n\n## Kop", prefix="p", shift=2)

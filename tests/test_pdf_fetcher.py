@@ -1,0 +1,189 @@
+"""What WeasyPrint may read while it lays out the guide: the print assets, the fonts, and images in docs/ and praktijken/.
+
+The attack it stops: ``actions/checkout`` keeps its token in ``.git/config``, and a page in docs/ with
+``<a rel="attachment" href="../../.git/config">`` had it embedded in the published PDF.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+from urllib.request import url2pathname
+
+import pytest
+from pypdf import PdfReader
+from pypdf.generic import IndirectObject, StreamObject
+
+from generator.pdf import Bronnen
+from generator.pdf_fetcher import local_fetcher
+
+from .conftest import FIXTURE_PRAKTIJKEN, ROOT, copy_project, run_gids
+
+GEHEIM = "ghs_GEHEIM-TOKEN-uit-de-checkout"
+TOEGELATEN = ("de pdf neemt alleen afbeeldingen uit docs/ en praktijken/ op, en de opmaak en lettertypen uit theme/; "
+              "zet een afbeelding in docs/")
+SLUG = sorted(FIXTURE_PRAKTIJKEN.glob("*.md"))[0].stem
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory) -> Path:
+    """A copy of the fixture project with what a checkout in CI has beside it, and a few files of each kind."""
+    project = copy_project(tmp_path_factory.mktemp("fetcher") / "project")
+    (project / ".git").mkdir()
+    (project / ".git" / "config").write_text(f'[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic {GEHEIM}\n')
+    (project / "pyproject.toml").write_text(f"# {GEHEIM}\n")
+    (project / "docs" / "gids" / "foto.png").write_bytes(b"\x89PNG toegelaten afbeelding")
+    (project / "docs" / ".verborgen.png").write_bytes(b"\x89PNG verborgen")
+    (project / "praktijken" / "kaart.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    return project
+
+
+@pytest.fixture
+def links(project: Path):
+    """Two images that are links out of the allowed folders (`gids check` refuses them; the fetcher must too)."""
+    made = {project / "docs" / "gids" / "config.png": "../../.git/config", project / "docs" / "gids" / "host.png": "/etc/hostname"}
+    for link, target in made.items():
+        link.symlink_to(target)
+    yield project
+    for link in made:
+        link.unlink()
+
+
+def fetcher(project: Path):
+    return local_fetcher(Bronnen.in_map(project))
+
+
+def print_references(theme: Path) -> list[str]:
+    """Every file the print templates load, as a URL: the stylesheets of gids.html and the url()s in them."""
+    base = (theme / "print" / "gids.html").as_uri()
+    found = []
+    for sheet in re.findall(r'<link rel="stylesheet" href="([^"]+)"', (theme / "print" / "gids.html").read_text()):
+        found.append(urljoin(base, sheet))
+        css = (theme / "print" / sheet).read_text()
+        found += [urljoin(found[-1], url) for url in re.findall(r'url\("?([^")]+)"?\)', css)]
+    return found
+
+
+def test_every_file_the_print_templates_reference_is_served():
+    served = fetcher(ROOT)
+    references = print_references(ROOT / "theme")
+    assert references[0].endswith("/theme/print/gids-print.css") and any(r.endswith(".woff2") for r in references)
+    for reference in references:
+        path = Path(url2pathname(urlsplit(reference).path))
+        assert served.fetch(reference).read() == path.read_bytes(), reference
+    assert served.refused == []
+
+
+@pytest.mark.parametrize("relative", ["docs/gids/foto.png", "praktijken/kaart.svg"])
+def test_images_in_docs_and_praktijken_are_served(project, relative):
+    assert fetcher(project).fetch((project / relative).as_uri()).read() == (project / relative).read_bytes()
+
+
+REFUSED = {
+    ".git/config": ".git/config is een verborgen bestand of staat in een verborgen map",
+    "docs/.verborgen.png": "docs/.verborgen.png is een verborgen bestand of staat in een verborgen map",
+    "docs/gids/config.png": ".git/config is een verborgen bestand of staat in een verborgen map",  # a link, resolved
+    "pyproject.toml": "pyproject.toml hoort niet bij de gids",
+    "mkdocs.yml": "mkdocs.yml hoort niet bij de gids",
+    "boek.yml": "boek.yml hoort niet bij de gids",
+    "schema/praktijk.schema.json": "schema/praktijk.schema.json hoort niet bij de gids",
+    "theme/main.html": "theme/main.html hoort niet bij de gids",
+    "theme/fragments/praktijk.html": "theme/fragments/praktijk.html hoort niet bij de gids",
+    "docs/gids/voorwoord.md": "docs/gids/voorwoord.md hoort niet bij de gids",  # a page, not an image
+    f"praktijken/{SLUG}.md": f"praktijken/{SLUG}.md hoort niet bij de gids",
+    "docs/gids/bestaat-niet.png": "docs/gids/bestaat-niet.png bestaat niet",
+}
+
+
+@pytest.mark.parametrize("relative", REFUSED)
+def test_other_files_of_the_project_are_refused_in_dutch(links, relative):
+    project = links
+    refusing = fetcher(project)
+    with pytest.raises(ValueError) as refused:
+        refusing.fetch((project / relative).as_uri())
+    reason = REFUSED[relative]
+    said = f"niet in de pdf opgenomen: {reason}" + ("" if reason.endswith("bestaat niet") else f"; {TOEGELATEN}")
+    assert str(refused.value) == said and refusing.reasons == [said]
+
+
+@pytest.mark.parametrize("url", ["file:///etc/hostname", "file:///proc/self/environ", "file:///etc/../etc/passwd",
+                                 "HOST_LINK", "OUTSIDE"])
+def test_files_outside_the_project_are_refused(links, url):
+    project = links
+    if url == "HOST_LINK":
+        url = (project / "docs" / "gids" / "host.png").as_uri()  # an image name, pointing out of the project
+    elif url == "OUTSIDE":
+        url = (project.parent / "x.png").as_uri()
+    refusing = fetcher(project)
+    with pytest.raises(ValueError, match="^niet in de pdf opgenomen: /.* ligt buiten het project; " + re.escape(TOEGELATEN)):
+        refusing.fetch(url)
+    assert refusing.refused == [url]
+
+
+@pytest.mark.parametrize("url", ["http://example.com", "https://example.com/logo.png", "ftp://example.com/x",
+                                 "data:image/png;base64,iVBORw0KGgo=", "file://server/share/x.png"])
+def test_other_servers_are_refused(project, url):
+    refusing = fetcher(project)
+    with pytest.raises(ValueError) as refused:
+        refusing.fetch(url)
+    assert str(refused.value) == (f"niet in de pdf opgenomen: {url} staat niet in het project: de pdf haalt niets van "
+                                  f"andere servers; {TOEGELATEN}")
+
+
+def test_an_image_on_the_web_is_not_fetched_while_rendering():
+    from weasyprint import HTML
+
+    refusing = fetcher(ROOT)
+    HTML(string='<p><img src="http://example.com/foto.png"></p>', base_url=ROOT.as_uri() + "/",
+         url_fetcher=refusing).write_pdf()
+    assert refusing.refused == ["http://example.com/foto.png"]
+
+
+# ---------------------------------------------------------------- the attack, through `gids pdf`
+
+def streams(reader: PdfReader) -> list[bytes]:
+    """Every stream of the PDF, decoded: page contents, fonts, embedded files."""
+    found = []
+    for number in range(1, int(reader.trailer["/Size"])):
+        try:
+            obj = reader.get_object(IndirectObject(number, 0, reader))
+        except Exception:  # a free entry in the cross-reference table
+            continue
+        if isinstance(obj, StreamObject):
+            found.append(obj.get_data())
+    return found
+
+
+def attached(reader: PdfReader) -> list[bytes]:
+    """The files embedded in the PDF: the document's own and those of file-attachment annotations on its pages."""
+    found = [data for contents in reader.attachments.values() for data in contents]
+    for page in reader.pages:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") == "/FileAttachment":
+                found.append(annotation["/FS"].get_object()["/EF"]["/F"].get_object().get_data())
+    return found
+
+
+def test_a_page_cannot_attach_the_checkout_token_to_the_pdf(project, tmp_path):
+    """The colophon (in every edition) attaches .git/config and, as a control, an image of docs/ that is allowed."""
+    colofon = project / "docs" / "gids" / "colofon.md"
+    original = colofon.read_text(encoding="utf-8")
+    colofon.write_text(original + '\n<p><a rel="attachment" href="../../.git/config">configuratie</a> '
+                                  '<a rel="attachment" href="../../pyproject.toml">project</a> '
+                                  '<a rel="attachment" href="../../docs/gids/foto.png">foto</a></p>\n', encoding="utf-8")
+    try:
+        result = run_gids("pdf", "--praktijk", SLUG, "-o", str(tmp_path / "selectie.pdf"), cwd=project)
+    finally:
+        colofon.write_text(original, encoding="utf-8")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        f"waarschuwing: niet in de pdf opgenomen: .git/config is een verborgen bestand of staat in een verborgen map; {TOEGELATEN}",
+        f"waarschuwing: niet in de pdf opgenomen: pyproject.toml hoort niet bij de gids; {TOEGELATEN}",
+    ]
+    reader = PdfReader(tmp_path / "selectie.pdf")
+    # attachments work (the control is there), and only the allowed one is, in the document or on a page
+    assert attached(reader) == [b"\x89PNG toegelaten afbeelding"]
+    assert all(GEHEIM.encode() not in data for data in streams(reader))
+    assert GEHEIM not in "".join(page.extract_text() for page in reader.pages)
+    assert GEHEIM.encode() not in (tmp_path / "selectie.pdf").read_bytes()
