@@ -20,7 +20,7 @@ from generator.selectie import Selectie, SelectieFout, select
 from generator.print_html import UITGEVER, render_markdown
 from generator.vocab import load_vocab
 
-from .conftest import FIXTURE_BUILD_ENV, FIXTURE_PRAKTIJKEN, FIXTURE_PROJECT, ROOT, run_gids
+from .conftest import FIXTURE_BUILD_ENV, FIXTURE_PRAKTIJKEN, FIXTURE_PROJECT, run_gids
 
 CATALOG = load_catalog(FIXTURE_PRAKTIJKEN)
 VOCAB = load_vocab()
