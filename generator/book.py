@@ -99,7 +99,7 @@ class _BookChecker:
 
     def __init__(self, path: str, docs_dir: Path, vocab: Vocab, errors: list[RecordError]) -> None:
         self.path, self.docs_dir, self.vocab, self.errors = path, docs_dir, vocab, errors
-        self.seen: dict[tuple[str, str], int] = {}  # (kind, id or page) -> line of its first mention
+        self.seen: dict[tuple[str, str], tuple[int, int]] = {}  # (kind, id or page) -> where it is first named
 
     def err(self, node: Node, fld: str, message: str) -> None:
         self.errors.append(RecordError(self.path, node.line, node.column, fld, message))
@@ -132,9 +132,9 @@ class _BookChecker:
 
     def once(self, kind: str, value: str, node: Node, fld: str, what: str) -> bool:
         """A page, part or chapter appears once in the book (its anchor in the PDF must be unique)."""
-        first = self.seen.setdefault((kind, value), node.line)
-        if first != node.line:
-            self.err(node, fld, f"{what} '{value}' staat al in het boek (op regel {first}); laat er één staan")
+        first = self.seen.setdefault((kind, value), (node.line, node.column))
+        if first != (node.line, node.column):
+            self.err(node, fld, f"{what} '{value}' staat al in het boek (op regel {first[0]}); laat er één staan")
             return False
         return True
 

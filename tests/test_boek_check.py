@@ -202,6 +202,14 @@ def test_mistakes_inside_parts_and_chapters(project):
     ])
 
 
+def test_a_page_named_twice_on_one_line_is_found(project):
+    book = BOEK.replace("situering: [gids/werken-aan-welzijn.md]", "situering: [gids/werken-aan-welzijn.md, gids/werken-aan-welzijn.md]")
+    line = next(n for n, text in enumerate(book.splitlines(), 1) if "werken-aan-welzijn.md, " in text)
+    column = book.splitlines()[line - 1].rindex("gids/") + 1
+    assert problems(project, book) == [(line, column, "onderdelen[3].hoofdstukken[2].situering[1]",
+                                        f"pagina 'gids/werken-aan-welzijn.md' staat al in het boek (op regel {line}); laat er één staan")]
+
+
 def test_no_malformed_shape_gives_a_traceback(project):
     """Whatever YAML an editor writes, the answer is a list of problems, each on a line of the file."""
     values = ["", "~", "3", "x", "[]", "{}", "[[]]", "[{}]", "[3]", "{a: 1}", "[{pagina: 3}]", "[{deel: 3}]",
