@@ -21,6 +21,7 @@ from .errors import display_path
 from .freshness import DEFAULT_MONTHS, stale_warnings, today
 from .pdf import PDF_NAAM, SELECTIE_NAAM, Bronnen, Voortgang, grootte, load_inputs, make_pdf
 from .report import FORMATS, is_ok, render, summary
+from .safe_output import guarded, own
 from .schema import stale_schema
 from .selectie import Selectie, SelectieFout, edition_for
 from .story_links import check_links
@@ -28,6 +29,13 @@ from .vocab import load_vocab
 
 
 def main(argv: list[str] | None = None) -> int:
+    # everything printed, also by argparse, MkDocs and Python itself, shows a record's control characters
+    # as escapes and, in GitHub Actions, starts no workflow command (safe_output)
+    with guarded():
+        return _run(argv)
+
+
+def _run(argv: list[str] | None) -> int:
     args = build_parser().parse_args(argv)
     try:
         if args.command == "check":
@@ -145,7 +153,10 @@ def run_check(folder: Path, quiet: bool = False, *, fmt: str = "tekst", verouder
     links = check_links(folder, catalog.records, vocab)
     problems = sorted(catalog.errors + links + stale_schema(folder.resolve().parent, vocab)
                       + [w for w in stale if w not in elsewhere])
-    sys.stdout.write(render(problems, fmt, strict))
+    if fmt == "github":
+        own(render(problems, fmt, strict), sys.stdout)  # our annotations: their values are escaped by github_command
+    else:
+        sys.stdout.write(render(problems, fmt, strict))
     if uitgebreid and fmt == "tekst":
         from .toon import HERSTEL, tekst
         sys.stdout.write("".join("\n" + tekst(r) for r in catalog.records) + "\n" + HERSTEL + "\n")

@@ -21,9 +21,12 @@ from typing import Any
 
 from mkdocs.exceptions import Abort, BuildError, MkDocsException
 
-from .errors import display_path
+from .errors import RecordError, display_path
 from .link_messages import Locate
 from .link_messages import dutch as dutch_link
+from .link_messages import problem as link_problem
+from .report import github_command
+from .safe_output import in_github_actions, own, shown
 
 PACKAGE = Path(__file__).resolve().parent
 ENGELS = "MkDocs meldt (Engels): "
@@ -99,7 +102,8 @@ KNOWN: list[tuple[re.Pattern[str], Vertaling]] = [(re.compile(pattern, re.DOTALL
     (r"Error reading template '(?P<name>[^']+)': (?P<detail>.*)", _framed("sjabloon '{name}' kon niet gelezen worden")),
     (r"The following pages are being built only for the preview but will be excluded from `mkdocs build` per "
      r"`draft_docs` config:(?P<pages>.*)",
-     _text("Deze pagina's staan alleen in de voorvertoning, niet op de gebouwde site (draft_docs):{pages}")),
+     lambda fields, locate: "Deze pagina's staan alleen in de voorvertoning, niet op de gebouwde site (draft_docs): "
+                            + ", ".join(re.findall(r"^\s*-\s*(.+?)\s*$", fields["pages"], re.MULTILINE))),
     (r"Failed to render an error message!", _text("de foutpagina kon niet getoond worden")),
     (r"A 'dirty' build is being performed, .*", _text("snelle bouw ('dirty'): de navigatie en links kunnen fout zijn")),
     (r"Excluding '(?P<src>[^']+)' from the site because it conflicts with '(?P<other>[^']+)'\.",
@@ -135,16 +139,34 @@ def nederlands(record: logging.LogRecord, locate: Locate | None = None) -> str |
 
 
 class MkDocsMeldingen(logging.Handler):
-    """Prints the 'mkdocs' log on stderr in Dutch; ``locate`` finds the file of a page, for link warnings."""
+    """Prints the 'mkdocs' log on stderr in Dutch; ``locate`` finds the file of a page, for link warnings.
+
+    One log record is one line: a newline from a record's content cannot start a line of its own. In GitHub
+    Actions a problem in a record (logged with ``extra={"probleem": RecordError}``) or a link warning is an
+    annotation on its line, as ``gids check --format github`` writes it.
+    """
 
     def __init__(self, level: int, locate: Callable[[], Locate | None] = lambda: None) -> None:
         super().__init__(level)
         self.locate = locate
 
     def emit(self, record: logging.LogRecord) -> None:
-        line = nederlands(record, self.locate())
+        locate = self.locate()
+        if in_github_actions() and (problem := _problem(record, locate)) is not None:
+            own(github_command(problem) + "\n", sys.stderr)
+            return
+        line = nederlands(record, locate)
         if line is not None:
-            print(line, file=sys.stderr)
+            print(shown(line, one_line=True), file=sys.stderr)
+
+
+def _problem(record: logging.LogRecord, locate: Locate | None) -> RecordError | None:
+    problem = getattr(record, "probleem", None)
+    if isinstance(problem, RecordError):
+        return problem
+    if locate is not None and not _in_generator(record.pathname):
+        return link_problem(record.getMessage(), locate)
+    return None
 
 
 def install(level: int, locate: Callable[[], Locate | None] = lambda: None) -> MkDocsMeldingen:

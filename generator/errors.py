@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .safe_output import shown
+
 
 @dataclass(frozen=True, order=True)
 class RecordError:
@@ -24,7 +26,8 @@ class RecordError:
         where = f"{self.path}:{self.line}:{self.column}"
         prefix = "waarschuwing: " if self.severity == "waarschuwing" else ""
         field = f"{self.field}: " if self.field else ""
-        return f"{where}: {prefix}{field}{self.message}"
+        # one line, whatever the record holds: a newline or ESC in a value could fake another message
+        return shown(f"{where}: {prefix}{field}{self.message}", one_line=True)
 
 
 def display_path(path: Path) -> str:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from .errors import display_path
+from .errors import RecordError, display_path
 
 Locate = Callable[[str], Path]  # a page's src_uri -> the file it comes from
 
@@ -32,6 +32,24 @@ _HINT = re.compile(r" Did you mean '(?P<hint>[^']+)'\?$")
 
 def dutch(message: str, locate: Locate) -> str | None:
     """The Dutch form of a link warning (``path:line: link ...``), or None for any other message."""
+    found = _read(message, locate)
+    if found is None:
+        return None
+    source, place, text = found
+    return f"{display_path(source)}{f':{place[0]}' if place else ''}: {text}"
+
+
+def problem(message: str, locate: Locate) -> RecordError | None:
+    """A link warning as a problem at the link's line and column (1:1 when the link is not found), or None."""
+    found = _read(message, locate)
+    if found is None:
+        return None
+    source, place, text = found
+    line, column = place or (1, 1)
+    return RecordError(display_path(source), line, column, "", text)
+
+
+def _read(message: str, locate: Locate) -> tuple[Path, tuple[int, int] | None, str] | None:
     for pattern, template in _PATTERNS:
         if match := pattern.match(message):
             fields = match.groupdict()
@@ -41,18 +59,19 @@ def dutch(message: str, locate: Locate) -> str | None:
             text = template.format(**fields)
             if hint := _HINT.search(message):
                 text += f"; bedoelde je '{hint.group('hint')}'?"
-            line = _line_of(source, fields["link"])
-            where = display_path(source) + (f":{line}" if line else "")
-            return f"{where}: {text}"
+            return source, _place_of(source, fields["link"]), text
     return None
 
 
-def _line_of(source: Path, link: str) -> int | None:
-    """The first line that holds the link as a Markdown link target (``](link``, ``]: link`` or ``<link>``)."""
+def _place_of(source: Path, link: str) -> tuple[int, int] | None:
+    """Line and column of the first Markdown link target that is the link (``](link``, ``]: link`` or ``<link>``)."""
     try:
         text = source.read_text(encoding="utf-8")
     except OSError:
         return None
     pattern = re.compile(r"(?:\]\(\s*<?|\]:\s*<?|<)" + re.escape(link) + r"(?=[\s)>\"']|$)", re.MULTILINE)
     match = pattern.search(text)
-    return text.count("\n", 0, match.start()) + 1 if match else None
+    if match is None:
+        return None
+    start = match.end() - len(link)
+    return text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1

@@ -25,6 +25,7 @@ from .errors import RecordError
 from .model import Praktijk
 from .pdf_fetcher import local_fetcher
 from .print_html import Editie, build_html
+from .safe_output import own
 from .vocab import Vocab, load_vocab
 
 PDF_NAAM = "van-opvang-naar-samenleven.pdf"
@@ -107,12 +108,14 @@ class Voortgang:
         """On a terminal, one line that counts the pages (a later round settles the page numbers)."""
         if self.aan and self.stream.isatty() and nummer % 5 == 0:
             extra = f" (ronde {ronde}: paginanummers nakijken)" if ronde > 1 else ""
-            print(f"\r\033[K  pagina {nummer}{extra}…", end="", file=self.stream, flush=True)
+            own(f"\r\033[K  pagina {nummer}{extra}…", self.stream)  # our own terminal codes: one line, rewritten
+            self.stream.flush()
             self._open = True
 
     def _clear(self) -> None:
         if getattr(self, "_open", False):
-            print("\r\033[K", end="", file=self.stream, flush=True)
+            own("\r\033[K", self.stream)
+            self.stream.flush()
             self._open = False
 
     def seconden(self) -> float:

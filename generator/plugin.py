@@ -73,7 +73,7 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         errors = catalog.errors + book_errors
         if errors:
             for error in errors:
-                log.error(str(error))
+                log.error(str(error), extra={"probleem": error})
             raise PluginError(f"{len(errors)} fout(en) in de praktijken of de boekdefinitie; de site is niet gebouwd.")
         self.model = SiteModel(boek, vocab, catalog.records)
         self.env = fragment_env(root / self.config.fragmenten)
@@ -100,7 +100,7 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         site = Site({f.src_uri for f in files}, pages, (list(config.markdown_extensions), dict(config.mdx_configs)))
         errors = link_errors(site)
         for error in errors:
-            log.error(str(error))
+            log.error(str(error), extra={"probleem": error})
         if errors:
             raise PluginError(f"{len(errors)} fout(en) in de links hierboven; de site is niet gebouwd.")
 

@@ -9,6 +9,7 @@ import json
 from collections.abc import Sequence
 
 from .errors import RecordError
+from .safe_output import json_escaped, shown
 
 FORMATS = ("tekst", "github", "json")
 WAARSCHUWING = "waarschuwing"
@@ -53,8 +54,9 @@ def github_command(problem: RecordError) -> str:
 
 
 def escape_data(text: str) -> str:
-    """The message after '::': a newline would end the command, a '%' would start an escape."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The message after '::': a newline would end the command, a '%' would start an escape; other control
+    characters are shown as escapes (safe_output), as everywhere gids prints."""
+    return shown(text).replace("%", "%25").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:
@@ -77,7 +79,8 @@ def json_document(problems: Sequence[RecordError], strict: bool = False) -> str:
             for p in sorted(problems)
         ],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2)
+    # JSON leaves DEL, C1 and the bidi controls raw; escaped, the document means the same and shows nothing raw
+    return json_escaped(json.dumps(document, ensure_ascii=False, indent=2))
 
 
 # --- the human summary -----------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from .derive import OVERRIDABLE
 from .facets import BUDGET_CLASSES, STATUS, budget_class, status
 from .model import Praktijk
+from .safe_output import shown
 from .stand import gegevens, looptijd
 
 LABELS = {"start": "start", "einde": "einde", "lopend": "lopend", "bedrag_eur": "bedrag (euro)",
@@ -54,6 +55,8 @@ def regels(p: Praktijk) -> list[Regel]:
 def tekst(p: Praktijk) -> str:
     """The block ``gids toon`` prints."""
     width = max(len(r.label) for r in regels(p))
-    lines = [f"{p.path}", f"  {p.volledige_titel}"]
-    lines += [f"  {r.label:<{width}}  {r.waarde}" + (f"\n  {'':<{width}}    ({r.grond})" if r.grond else "") for r in regels(p)]
+    lines = [shown(p.path, one_line=True), f"  {shown(p.volledige_titel, one_line=True)}"]
+    # a value quoted from the record stays on its line: a newline in it would look like a line of ours
+    lines += [f"  {r.label:<{width}}  {shown(r.waarde, one_line=True)}"
+              + (f"\n  {'':<{width}}    ({shown(r.grond, one_line=True)})" if r.grond else "") for r in regels(p)]
     return "\n".join(lines) + "\n"

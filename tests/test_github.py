@@ -2,7 +2,8 @@
 
 GitHub only reads these files on its own servers, so a typo would show up after the merge;
 here it shows up in the tests. (actionlint and check-jsonschema's GitHub schemas were also
-run on them by hand; they are not dependencies of the project.)
+run on them by hand; they are not dependencies of the project.) A pull request is untrusted input:
+the tests also hold the workflows to least privilege and pinned actions.
 """
 from __future__ import annotations
 
@@ -44,6 +45,12 @@ def uses(workflow: dict) -> list[str]:
     return [step["uses"].split("@")[0] for step in steps(workflow) if "uses" in step]
 
 
+# An action runs with the job's token and sees the checked-out pull request: pinned to a commit (a tag can be
+# moved), with the release it is in a comment for the reader and for Dependabot.
+PINNED = re.compile(r"^\s*(?:- )?uses: (?P<action>[\w.-]+/[\w.-]+)@(?P<sha>[0-9a-f]{40}) # (?P<version>v\d+\.\d+\.\d+)$")
+INSTALL = "pip install --require-hashes -r requirements/lock.txt && pip install --no-deps --no-build-isolation -e ."
+
+
 def weasyprint_packages() -> set[str]:
     """The Debian packages .ci/run installs for the PDF: the workflows need the same."""
     found = set(re.findall(r"\blib(?:pango|pangoft2|harfbuzz)[\w.-]*", (ROOT / ".ci" / "run").read_text(encoding="utf-8")))
@@ -60,13 +67,63 @@ def test_yaml_bestand_is_geldig(path):
 def test_workflow_heeft_de_vorm_die_github_verwacht(path):
     workflow = load(path)
     assert workflow["name"] and triggers(workflow)
-    assert workflow["permissions"]["contents"] == "read"  # nothing writes to the repository
     for name, job in workflow["jobs"].items():
         assert job["runs-on"].startswith("ubuntu-"), name
         for step in job["steps"]:
             assert ("uses" in step) != ("run" in step), step
-            if "uses" in step:
-                assert re.fullmatch(r"actions/[a-z-]+@v\d+", step["uses"]), step["uses"]
+
+
+@pytest.mark.parametrize("path", sorted(WORKFLOWS.glob("*.yml")), ids=lambda p: p.name)
+def test_elke_job_krijgt_alleen_de_rechten_die_hij_nodig_heeft(path):
+    """Nothing by default; reading the repository per job; the rights to publish only where it publishes."""
+    workflow = load(path)
+    assert workflow["permissions"] == {}, "the workflow grants nothing: each job says what it needs"
+    for name, job in workflow["jobs"].items():
+        publishes = any(step.get("uses", "").startswith("actions/deploy-pages@") for step in job["steps"])
+        expected = {"pages": "write", "id-token": "write"} if publishes else {"contents": "read"}
+        assert job["permissions"] == expected, name
+        if publishes:  # and it runs nothing of the pull request's or of a package's
+            assert not any("run" in step or step["uses"].startswith("actions/checkout@") for step in job["steps"]), name
+
+
+@pytest.mark.parametrize("path", sorted(WORKFLOWS.glob("*.yml")), ids=lambda p: p.name)
+def test_acties_zijn_vastgepind_op_een_commit_en_checkout_bewaart_geen_token(path):
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if re.match(r"\s*(- )?uses:", line)]
+    assert lines and len(lines) == len(uses(load(path)))
+    for line in lines:
+        assert PINNED.match(line), f"not pinned to a commit with its version: {line.strip()}"
+    for step in steps(load(path)):
+        if step.get("uses", "").startswith("actions/checkout@"):
+            assert step["with"]["persist-credentials"] is False, "the token would stay in .git/config for every later step"
+
+
+def test_dezelfde_versie_van_een_actie_is_overal_dezelfde_commit():
+    pins: dict[tuple[str, str], set[str]] = {}
+    for path in WORKFLOWS.glob("*.yml"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if match := PINNED.match(line):
+                pins.setdefault((match["action"], match["version"]), set()).add(match["sha"])
+    assert pins and all(len(shas) == 1 for shas in pins.values()), pins
+    assert len({action for action, _ in pins}) == len(pins), f"one version of each action: {sorted(pins)}"
+
+
+@pytest.mark.parametrize("path", sorted(WORKFLOWS.glob("*.yml")), ids=lambda p: p.name)
+def test_pakketten_komen_uit_het_vergrendelde_bestand(path):
+    """Every install is the hashed lock, then the project itself without its dependencies."""
+    installs = [command for command in runs(load(path)) if "pip install" in command]
+    assert installs
+    for command in installs:
+        assert command in (INSTALL, INSTALL.replace("lock.txt", "lock-test.txt")), command
+
+
+def test_dependabot_houdt_acties_en_pakketten_bij():
+    config = load(GITHUB / "dependabot.yml")
+    assert config["version"] == 2
+    updates = {update["package-ecosystem"]: update for update in config["updates"]}
+    assert set(updates) == {"github-actions", "pip"}
+    for update in updates.values():
+        assert update["directory"] == "/" and update["schedule"]["interval"] == "weekly"
+        assert [group["patterns"] for group in update["groups"].values()] == [["*"]]  # one pull request a week
 
 
 def test_pull_request_kijkt_na_met_aantekeningen_en_bouwt():
@@ -77,7 +134,7 @@ def test_pull_request_kijkt_na_met_aantekeningen_en_bouwt():
     assert setup["with"]["python-version"] == "3.11"
     commands = [s["run"] for s in job["steps"] if "run" in s]
     check = next(i for i, c in enumerate(commands) if "gids check --format github" in c)
-    assert commands.index("pip install -e .") < check < commands.index("gids build")
+    assert commands.index(INSTALL) < check < commands.index("gids build")
     # a pull request is checked against its base branch: old-data warnings only for the practices it changes
     assert '--sinds "origin/$GITHUB_BASE_REF"' in commands[check]
     assert weasyprint_packages() <= set(shlex.split(" ".join(commands)))
@@ -89,17 +146,19 @@ def test_pull_request_kijkt_na_met_aantekeningen_en_bouwt():
 def test_main_wordt_gebouwd_en_op_pages_gepubliceerd():
     workflow = load(WORKFLOWS / "publiceren.yml")
     assert triggers(workflow)["push"]["branches"] == ["main"]
-    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     assert workflow["concurrency"]["group"] and workflow["concurrency"]["cancel-in-progress"] is False
     assert "gids build" in runs(workflow)
     assert weasyprint_packages() <= set(shlex.split(" ".join(runs(workflow))))
-    assert uses(workflow) == ["actions/checkout", "actions/setup-python", "actions/configure-pages",
-                              "actions/upload-pages-artifact", "actions/deploy-pages"]
+    assert uses(workflow) == ["actions/checkout", "actions/setup-python", "actions/upload-pages-artifact",
+                              "actions/configure-pages", "actions/deploy-pages"]
     bouwen = workflow["jobs"]["bouwen"]
     upload = next(s for s in bouwen["steps"] if s.get("uses", "").startswith("actions/upload-pages-artifact"))
     assert upload["with"]["path"].rstrip("/") == "site"  # where gids build writes
     deploy = workflow["jobs"]["publiceren"]
     assert deploy["needs"] == "bouwen" and deploy["environment"]["name"] == "github-pages"
+    # the build, which runs the packages and the content, cannot publish or ask for an OIDC token
+    assert bouwen["permissions"] == {"contents": "read"}
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
 
 
 def test_maandelijkse_controle_op_verouderde_fiches_is_strikt():
