@@ -19,7 +19,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from .engine_messages import gestopt, install
-from .pdf import PDF_NAAM, Bronnen, PdfResultaat, Voortgang, grootte, load_inputs, make_pdf
+from .pdf import PDF_NAAM, Bronnen, PdfGeweigerd, PdfResultaat, Voortgang, grootte, load_inputs, make_pdf
 from .plugin import Download
 from .selectie import edition_for
 from .story_links import check_links
@@ -48,6 +48,12 @@ def build_site(config_file: Path, target: Path, pdf: bool = True) -> int:
     except (PluginError, ConfigurationError, Abort) as exc:
         _discard(staging, pdf_dir)
         print(gestopt(exc), file=sys.stderr)
+        return 1
+    except PdfGeweigerd as exc:
+        _discard(staging, pdf_dir)
+        for reason in exc.reasons:
+            print(f"fout (pdf): {reason}", file=sys.stderr)
+        print(f"{len(exc.reasons)} fout(en) in de pdf hierboven; de site is niet gebouwd.", file=sys.stderr)
         return 1
     except BaseException as exc:
         _discard(staging, pdf_dir)

@@ -19,7 +19,7 @@ from .argparse_nl import GidsParser
 from .catalog import load_catalog
 from .errors import display_path
 from .freshness import DEFAULT_MONTHS, stale_warnings, today
-from .pdf import PDF_NAAM, SELECTIE_NAAM, Bronnen, Voortgang, grootte, load_inputs, make_pdf
+from .pdf import PDF_NAAM, SELECTIE_NAAM, Bronnen, PdfGeweigerd, Voortgang, grootte, load_inputs, make_pdf
 from .report import FORMATS, is_ok, render, summary
 from .safe_output import guarded, own
 from .schema import stale_schema
@@ -301,6 +301,11 @@ def run_pdf(args: argparse.Namespace) -> int:
         result = make_pdf(editie, target, bronnen, invoer.vocab, voortgang)
     except OSError as exc:
         print(f"De pdf is niet gemaakt: {target} kan niet geschreven worden ({exc.strerror or exc}).", file=sys.stderr)
+        return 1
+    except PdfGeweigerd as exc:
+        for reason in exc.reasons:
+            print(f"fout: {reason}", file=sys.stderr)
+        print(f"De pdf is niet gemaakt: {len(exc.reasons)} fout(en) hierboven.", file=sys.stderr)
         return 1
     except Exception as exc:
         if os.environ.get("GIDS_DEBUG"):

@@ -152,6 +152,15 @@ class _Warnings(logging.Handler):
 
 # ---------------------------------------------------------------- rendering
 
+class PdfGeweigerd(Exception):
+    """The edition asked for files it may not read (a page's raw HTML naming .git/config, say): no PDF is made,
+    so a pull request that tries it cannot pass CI and be published."""
+
+    def __init__(self, reasons: list[str]) -> None:
+        super().__init__("\n".join(reasons))
+        self.reasons = tuple(dict.fromkeys(reasons))
+
+
 @dataclass(frozen=True)
 class PdfResultaat:
     pad: Path
@@ -191,6 +200,8 @@ def make_pdf(editie: Editie, target: Path, bronnen: Bronnen, vocab: Vocab,
         try:
             with os.fdopen(handle, "wb") as out:
                 document.write_pdf(out, finisher=_describe_links(editie.ankers()), **PDF_OPTIES)
+            if fetcher.forbidden:  # attachments are fetched while writing, so only now is everything asked
+                raise PdfGeweigerd(fetcher.forbidden)
             os.chmod(temporary, 0o644)
             os.replace(temporary, target)
         except BaseException:

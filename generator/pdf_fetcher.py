@@ -62,6 +62,7 @@ def local_fetcher(bronnen: Bronnen):
             self.root = allowed.root
             self.refused: list[str] = []  # the URLs, to recognise WeasyPrint's own (English) warnings about them
             self.reasons: list[str] = []  # what the editor reads
+            self.forbidden: list[str] = []  # the reasons that are no missing file: the edition may not be made
 
         def fetch(self, url: str, headers: dict | None = None) -> URLFetcherResponse:
             parts = urlsplit(url)
@@ -74,6 +75,8 @@ def local_fetcher(bronnen: Bronnen):
             if path is None or reason:
                 self.refused.append(url)
                 self.reasons.append(f"niet in de pdf opgenomen: {reason}")
+                if path is None or path.exists():  # a missing image is a warning; reading what is not ours, a refusal
+                    self.forbidden.append(self.reasons[-1])
                 raise ValueError(self.reasons[-1])
             mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
             return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": mime})

@@ -166,24 +166,55 @@ def attached(reader: PdfReader) -> list[bytes]:
 
 
 def test_a_page_cannot_attach_the_checkout_token_to_the_pdf(project, tmp_path):
-    """The colophon (in every edition) attaches .git/config and, as a control, an image of docs/ that is allowed."""
-    colofon = project / "docs" / "gids" / "colofon.md"
-    original = colofon.read_text(encoding="utf-8")
-    colofon.write_text(original + '\n<p><a rel="attachment" href="../../.git/config">configuratie</a> '
-                                  '<a rel="attachment" href="../../pyproject.toml">project</a> '
-                                  '<a rel="attachment" href="../../docs/gids/foto.png">foto</a></p>\n', encoding="utf-8")
-    try:
-        result = run_gids("pdf", "--praktijk", SLUG, "-o", str(tmp_path / "selectie.pdf"), cwd=project)
-    finally:
-        colofon.write_text(original, encoding="utf-8")
-    assert result.returncode == 0, result.stderr
+    """The colophon (in every edition) attaches .git/config: no PDF is made, so CI fails and nothing is published."""
+    result = with_colophon(project, '<a rel="attachment" href="../../.git/config">configuratie</a> '
+                                    '<a rel="attachment" href="../../pyproject.toml">project</a> '
+                                    '<a rel="attachment" href="../../docs/gids/foto.png">foto</a>',
+                           tmp_path / "selectie.pdf")
+    assert result.returncode == 1, result.stderr
     assert result.stderr.splitlines() == [
-        f"waarschuwing: niet in de pdf opgenomen: .git/config is een verborgen bestand of staat in een verborgen map; {TOEGELATEN}",
-        f"waarschuwing: niet in de pdf opgenomen: pyproject.toml hoort niet bij de gids; {TOEGELATEN}",
+        f"fout: niet in de pdf opgenomen: .git/config is een verborgen bestand of staat in een verborgen map; {TOEGELATEN}",
+        f"fout: niet in de pdf opgenomen: pyproject.toml hoort niet bij de gids; {TOEGELATEN}",
+        "De pdf is niet gemaakt: 2 fout(en) hierboven.",
     ]
-    reader = PdfReader(tmp_path / "selectie.pdf")
-    # attachments work (the control is there), and only the allowed one is, in the document or on a page
+    assert not (tmp_path / "selectie.pdf").exists()
+    assert not list(tmp_path.glob(".selectie.pdf-*"))
+
+
+def test_an_allowed_image_is_attached_and_nothing_else(project, tmp_path):
+    result = with_colophon(project, '<a rel="attachment" href="../../docs/gids/foto.png">foto</a>', tmp_path / "s.pdf")
+    assert result.returncode == 0, result.stderr
+    reader = PdfReader(tmp_path / "s.pdf")
     assert attached(reader) == [b"\x89PNG toegelaten afbeelding"]
     assert all(GEHEIM.encode() not in data for data in streams(reader))
-    assert GEHEIM not in "".join(page.extract_text() for page in reader.pages)
-    assert GEHEIM.encode() not in (tmp_path / "selectie.pdf").read_bytes()
+    assert GEHEIM.encode() not in (tmp_path / "s.pdf").read_bytes()
+
+
+def test_gids_build_refuses_the_attachment_and_keeps_the_previous_site(project, tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "vorige.html").write_text("vorige", encoding="utf-8")
+    colofon = project / "docs" / "gids" / "colofon.md"
+    original = colofon.read_text(encoding="utf-8")
+    colofon.write_text(original + '\n<p><a rel="attachment" href="../../.git/config">x</a></p>\n', encoding="utf-8")
+    try:
+        result = run_gids("build", "-d", str(site), cwd=project)
+    finally:
+        colofon.write_text(original, encoding="utf-8")
+    assert result.returncode == 1, result.stderr
+    assert (f"fout (pdf): niet in de pdf opgenomen: .git/config is een verborgen bestand of staat in een verborgen map; "
+            f"{TOEGELATEN}") in result.stderr.splitlines()
+    assert "1 fout(en) in de pdf hierboven; de site is niet gebouwd." in result.stderr
+    assert [p.name for p in site.iterdir()] == ["vorige.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def with_colophon(project: Path, links: str, target: Path):
+    """``gids pdf`` of one practice with ``links`` in the colophon, which every edition holds."""
+    colofon = project / "docs" / "gids" / "colofon.md"
+    original = colofon.read_text(encoding="utf-8")
+    colofon.write_text(original + f"\n<p>{links}</p>\n", encoding="utf-8")
+    try:
+        return run_gids("pdf", "--praktijk", SLUG, "-o", str(target), cwd=project)
+    finally:
+        colofon.write_text(original, encoding="utf-8")
