@@ -18,6 +18,7 @@ from .fields import (BRON_FIELDS, CONTACT_FIELDS, CONTACT_FORMATS, CONTACT_MEANS
                      PROJECT_FIELDS, RECORD_FIELDS, SUMMARY_MAX, TRUE_WORDS, VERHAAL_VOORBEELD,
                      FieldRule)
 from .freshness import today
+from .hidden_chars import HIDDEN, first_hidden, hidden_message
 from .loader import Mapping, Node, RawRecord, Scalar, Sequence, read_record
 from .model import ONBEKEND, Afgeleid, Bron, Contact, Fiche, Praktijk, stand_of
 from .story_check import story_errors
@@ -96,6 +97,9 @@ class _Checker:
         if node.is_empty:
             hint = f"; schrijf '{ONBEKEND}' als de bron het niet vermeldt" if rule and rule.onbekend_allowed else ""
             self.err(node, fld, f"is leeg (verwacht tekst){hint}")
+            return None
+        if hidden := first_hidden(node.text):
+            self.err(node, fld, hidden_message(hidden.group()))
             return None
         return node.text.strip()
 
@@ -469,6 +473,9 @@ def _story(raw: RawRecord, c: _Checker) -> str:
                                     "het verhaal onder de front matter is leeg (verwacht de tekst van de praktijk in Markdown)"))
         return ""
     c.errors.extend(story_errors(raw.path, raw.story, raw.story_line))
+    for number, line in enumerate(raw.story.split("\n") if HIDDEN.search(raw.story) else (), start=raw.story_line):
+        if hidden := first_hidden(line):
+            c.errors.append(RecordError(raw.path, number, hidden.start() + 1, "verhaal", hidden_message(hidden.group())))
     marker = VERHAAL_VOORBEELD[:36]
     for number, line in enumerate(raw.story.split("\n") if marker in raw.story else (), start=raw.story_line):
         if line.startswith(marker):

@@ -53,6 +53,8 @@ VALIDATOR_ONLY: dict[str, str] = {
     "verhaal_leeg.md": "verhaal leeg",
     "verhaal_voorbeeldtekst.md": "de voorbeeldtekst van gids nieuw in het verhaal",
     "verhaal_html.md": "HTML in het verhaal",
+    "verhaal_bidi.md": "een stuurteken in het verhaal",
+    "titel_stuurteken.md": "een stuurteken in een tekst",
     "verhaal_html_commentaar.md": "HTML in het verhaal",
     "verhaal_html_svg_onload.md": "HTML in het verhaal",
     "verhaal_javascript_link.md": "javascript:-link in het verhaal",

@@ -111,6 +111,7 @@ EXPECTED: dict[str, tuple[str, str, int, int]] = {
     "projecten_naast_fiche.md": ("budget", "staat naast 'projecten'", 24, 1),
     # --- text fields ----------------------------------------------------------------------
     "titel_leeg.md": ("titel", "is leeg (verwacht tekst)", 2, 7),
+    "titel_stuurteken.md": ("titel", "bevat een onzichtbaar stuurteken (U+001B) dat de tekst kan verdraaien", 2, 8),
     "titel_lege_aanhalingstekens.md": ("titel", "is leeg (verwacht tekst)", 2, 8),
     "titel_null.md": ("titel", "is leeg (verwacht tekst)", 2, 8),
     "titel_lijst.md": ("titel", "verwacht tekst, kreeg een lijst", 2, 8),
@@ -184,6 +185,7 @@ EXPECTED: dict[str, tuple[str, str, int, int]] = {
     "verhaal_leeg.md": ("verhaal", "het verhaal onder de front matter is leeg", 24, 1),
     "verhaal_voorbeeldtekst.md": ("verhaal", "de voorbeeldtekst van 'gids nieuw' staat er nog", 25, 1),
     "verhaal_html.md": ("verhaal", "HTML ('<span>') is niet toegestaan in het verhaal", 28, 12),
+    "verhaal_bidi.md": ("verhaal", "bevat een onzichtbaar stuurteken voor de schrijfrichting (U+202E)", 28, 18),
     "verhaal_html_commentaar.md": ("verhaal", "HTML ('<!--') is niet toegestaan", 26, 1),
     "verhaal_html_svg_onload.md": ("verhaal", "HTML ('<svg", 26, 8),
     "verhaal_javascript_link.md": ("verhaal", JS_LINK, 26, 16),
