@@ -25,6 +25,7 @@ from .errors import display_path
 from .safety import escape_meta, story_problems
 from .schema import SITE_FILE, schema_json
 from .search import build_indexes
+from .serve_guard import host_guard
 from .search_data import catalogue_files
 from .site import GeneratedPage, SiteModel, fragment_env
 from .story_links import Site, docs_page, generated_pages, link_errors
@@ -184,6 +185,7 @@ class GidsPlugin(BasePlugin[GidsConfig]):
             if path.exists():
                 server.watch(str(path))
         server.builder = dutch_rebuilds(server.builder)  # a failed rebuild is reported in Dutch, not as a traceback
+        server.set_app(host_guard(server.get_app(), *config.dev_addr))  # no answer to other sites' pages (DNS rebinding)
         return server
 
 def _add_anchors(page: Page, rendered: str) -> None:
