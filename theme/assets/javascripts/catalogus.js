@@ -129,7 +129,8 @@
   // ---------- search ----------
 
   function terms(q) {
-    return typeof gidsZoekindex !== "undefined" ? gidsZoekindex.woorden(q) : q.toLowerCase().split(/\s+/).filter(Boolean);
+    return typeof gidsZoekindex !== "undefined" ? gidsZoekindex.woorden(q.slice(0, gidsZoekindex.MAX_TEKST))
+      : q.toLowerCase().split(/\s+/).filter(Boolean);
   }
 
   function textMatches(q) {

@@ -7,7 +7,7 @@
  *   var scores = gidsZoekindex.zoek([[kop, 1], [verhaal, 1]], q, true);  // {slug: score} or null
  *   var words = gidsZoekindex.woorden(q);        // the query's words as the index saw them (highlighting)
  *   gidsZoekindex.stam(word)                     // a word's index term: lunr.nl's stem (see stam)
- *   gidsZoekindex.MAX_TEKST                      // the longest query text read (longer: its start)
+ *   gidsZoekindex.MAX_TEKST                      // the longest query zoek reads (of a longer one: its start)
  */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory;  // node: require(...)(lunr)
@@ -19,16 +19,16 @@
   var trim = lunr.trimmerSupport.generateTrimmer(lunr.nl.wordCharacters + "0-9");
 
   // A query comes from the search box or from a link's ?zoek=, so it can be anything. Past these
-  // lengths no query means more, while the cost does grow: only the start of a longer text is
-  // read, and of a longer word only its first MAX_WORD letters (the index's longest words,
+  // lengths no query means more, while the cost does grow: zoek reads only the start of a longer
+  // text, and of a longer word only its first MAX_WORD letters (the index's longest words,
   // "inburgeringstrajectbegeleiding", have about 30).
   var MAX_TEKST = 200, MAX_WORD = 40;
 
   function allWords(text) {
     var words = [];
-    text.slice(0, MAX_TEKST).toLowerCase().split(/[\s\-]+/).forEach(function (token) {
+    text.toLowerCase().split(/[\s\-]+/).forEach(function (token) {
       token.split(/\/+/).forEach(function (part) {
-        var word = trim(trim(part).replace(/['’]s$/, "")).slice(0, MAX_WORD);  // OCMW's, thema's: as OCMW, thema
+        var word = trim(trim(part).replace(/['’]s$/, ""));  // OCMW's, thema's: as OCMW, thema
         if (word) words.push(word);
       });
     });
@@ -171,7 +171,8 @@
   // (not if the text ends in a space); if it is a stop word ("onder" on the way to "onderwijs")
   // it only adds to the score. null when the text has no word to search for.
   function zoek(indexes, text, unfinished) {
-    var words = allWords(text);
+    text = text.slice(0, MAX_TEKST);
+    var words = allWords(text).map(function (word) { return word.slice(0, MAX_WORD); });
     unfinished = unfinished && !/[\s\-\/]$/.test(text);
     var total = null, optional = null, typos = 0;
     words.forEach(function (word, i) {
