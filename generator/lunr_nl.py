@@ -1,3 +1,21 @@
+# The contents of this file are subject to the Mozilla Public License Version 1.1 (the "License");
+# you may not use this file except in compliance with the License. You may obtain a copy of the
+# License at http://www.mozilla.org/MPL/ (and in generator/data/MPL-1.1.txt).
+#
+# Software distributed under the License is distributed on an "AS IS" basis, WITHOUT WARRANTY OF
+# ANY KIND, either express or implied. See the License for the specific language governing rights
+# and limitations under the License.
+#
+# The Original Code is lunr.nl.js and lunr.stemmer.support.js of lunr-languages,
+# https://github.com/MihaiValentin/lunr-languages (as shipped in Material for MkDocs' lunr.nl.min.js).
+# The Initial Developer of the Original Code is Mihai Valentin. Portions created by Mihai Valentin
+# are Copyright (C) 2014 Mihai Valentin; based on Snowball JavaScript Library v0.3
+# (http://snowball.tartarus.org/), Copyright (C) 2010 Oleg Mazko. All Rights Reserved.
+#
+# Contributor(s): the developers of "Van opvang naar samenleven". Modifications (2026): the trimmer,
+# stop word filter and Dutch stemmer ported from JavaScript to Python; ASCII digits added to the
+# trimmer's word characters; the stemmer memoized. The rest of this project is under EUPL-1.2;
+# this file stays under MPL 1.1 (see THIRD-PARTY.md).
 """lunr.js's Dutch text pipeline (lunr-languages ``lunr.nl``), in Python, word for word.
 
 The search index is built here and queried in the browser by lunr.js, so an index

@@ -19,10 +19,13 @@ from . import publiek
 from .background import background
 from .book import load_book
 from .catalog import load_catalog
+from .csp import inline_scripts, with_policy
 from .engine_messages import dutch_rebuilds
+from .errors import display_path
 from .safety import escape_meta, story_problems
 from .schema import SITE_FILE, schema_json
 from .search import build_indexes
+from .serve_guard import host_guard
 from .search_data import catalogue_files
 from .site import GeneratedPage, SiteModel, fragment_env
 from .story_links import Site, docs_page, generated_pages, link_errors
@@ -31,6 +34,12 @@ from .toon import regels as afleiding_regels
 from .vocab import load_vocab
 
 log = logging.getLogger("mkdocs.plugins.gids")
+
+# Of the lunr-languages files Material copies into every site, the catalogue loads these two
+# (theme/fragments/catalogus.html); the other languages are left out of the site.
+LUNR_FOLDER = "assets/javascripts/lunr/"
+LUNR_USED = {"assets/javascripts/lunr/min/lunr.stemmer.support.min.js", "assets/javascripts/lunr/min/lunr.nl.min.js",
+             "assets/javascripts/lunr/min/lunr-languages.LICENSE.txt"}
 
 
 class GidsConfig(base.Config):
@@ -83,6 +92,8 @@ class GidsPlugin(BasePlugin[GidsConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.indexes = background(build_indexes, self.model.records, self.model.vocab)
+        for file in [f for f in files if f.src_uri.startswith(LUNR_FOLDER) and f.src_uri not in LUNR_USED]:
+            files.remove(file)
         for page in self.model.pages():
             self.pages[page.src] = page
             files.append(File.generated(config, page.src, content=page.markdown))
@@ -113,6 +124,7 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         if generated is not None and "p" in generated.context:
             _refuse_unsafe_story(generated.context["p"].path, html)
         if generated is None and not page.is_homepage:
+            _refuse_inline_scripts(self.source_of(page.file.src_uri), html)
             return html
 
         def link(target: str) -> str:
@@ -124,9 +136,11 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         if generated is None:  # the hand-written home page gets its entry points appended
             home = self.env.get_template("home.html").render(**context)
             _add_anchors(page, home)
+            _refuse_inline_scripts(self.source_of(page.file.src_uri), html + home)
             return html + home
         rendered = self.env.get_template(generated.fragment).render(**context, **generated.context)
         _add_anchors(page, rendered)
+        _refuse_inline_scripts(self.source_of(page.file.src_uri), rendered)
         return rendered
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
@@ -136,6 +150,16 @@ class GidsPlugin(BasePlugin[GidsConfig]):
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
         context.update(self.publiek.head(page, config))
         return context
+
+    # The Content-Security-Policy (generator/csp.py) on every page and on 404.html. Not in `gids serve`:
+    # its live reload adds an inline script with a new number on every request, which no hash can allow.
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return output if self.voor_redacteur else with_policy(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        if self.voor_redacteur or not template_name.endswith(".html"):
+            return output_content
+        return with_policy(output_content)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site = Path(config.site_dir)
@@ -161,6 +185,7 @@ class GidsPlugin(BasePlugin[GidsConfig]):
             if path.exists():
                 server.watch(str(path))
         server.builder = dutch_rebuilds(server.builder)  # a failed rebuild is reported in Dutch, not as a traceback
+        server.set_app(host_guard(server.get_app(), *config.dev_addr))  # no answer to other sites' pages (DNS rebinding)
         return server
 
 def _add_anchors(page: Page, rendered: str) -> None:
@@ -168,6 +193,15 @@ def _add_anchors(page: Page, rendered: str) -> None:
     which only knows the ids of the Markdown."""
     if page.present_anchor_ids is not None:
         page.present_anchor_ids.update(re.findall(r'\sid="([^"]+)"', rendered))
+
+
+def _refuse_inline_scripts(path: Path, html: str) -> None:
+    """Stop the build when a page's content has a script of its own: the policy only lets the theme's run."""
+    if inline_scripts(html):
+        log.error(f"{display_path(path)}: de pagina bevat een script; de site voert alleen de scripts van het thema uit "
+                  "(Content-Security-Policy). Zet het script in een bestand in theme/assets/javascripts/ en laad het "
+                  "met <script src=...>.")
+        raise PluginError(f"{display_path(path)}: de pagina bevat een script; de site is niet gebouwd.")
 
 
 def _refuse_unsafe_story(path: str, html: str) -> None:

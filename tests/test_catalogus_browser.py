@@ -346,6 +346,57 @@ def test_alleen_met_het_toetsenbord(page, served_site):
     assert page.locator("h1").count() == 1
 
 
+# ---------- any query ----------
+
+LETTERS = "kwbrtlamsvnoepdgiu"
+LONG_WORD = "".join(LETTERS[(i * 7) % len(LETTERS)] for i in range(5000))
+MANY_WORDS = " ".join(LONG_WORD[i:i + 9] for i in range(0, 4500, 10))  # 450 words
+# A settled page takes well under a second here; before zoekindex.js capped the query and its fuzzy
+# matching, a 320-letter word froze the page for 12 s and 5,000 letters crashed it. The bound leaves
+# room for a busy machine.
+SETTLED_MS = 3000
+SETTLED = """() => {
+  const status = document.querySelector("[data-gids-status]"), list = document.querySelector("#gids-resultaten"),
+    root = document.querySelector("[data-gids-catalogus]");
+  return Boolean(status && list && root && status.textContent !== "Praktijken worden geladen…"
+    && list.getAttribute("aria-busy") !== "true" && !root.hasAttribute("data-gids-tellingen")) && performance.now();
+}"""
+# Put a query in the box (past its maxlength, as a script could) and measure until the page has settled.
+SEARCH = """async (query) => {
+  const settled = """ + SETTLED + """;
+  const start = performance.now(), input = document.querySelector("#gids-q");
+  input.value = query;
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+  while (!settled()) await new Promise((done) => setTimeout(done, 5));
+  return performance.now() - start;
+}"""
+
+
+@pytest.mark.parametrize("query", [LONG_WORD, MANY_WORDS], ids=["een-woord", "veel-woorden"])
+def test_een_eindeloze_zoekvraag_laat_de_catalogus_niet_hangen(page, served_site, query):
+    # in a shared link: the page reads what fits in the box
+    page.goto(served_site + "praktijken/?zoek=" + query, wait_until="commit")
+    since_start = page.wait_for_function(SETTLED, polling="raf", timeout=30_000).json_value()
+    assert since_start < SETTLED_MS, f"{since_start:.0f} ms"
+    assert page.input_value("#gids-q") == query[:page.eval_on_selector("#gids-q", "i => i.maxLength")]
+    assert page.eval_on_selector("#gids-q", "i => i.maxLength") == page.evaluate("gidsZoekindex.MAX_TEKST")
+    expect(page.locator("[data-gids-status]")).to_have_text("Geen resultaten")
+    # typed or pasted into the box, also past its maxlength
+    page.locator("#gids-q").fill("")
+    expect(page.locator("[data-gids-status]")).to_have_text(status_text(len(SLUGS)))
+    elapsed = page.evaluate(SEARCH, query)
+    assert elapsed < SETTLED_MS, f"{elapsed:.0f} ms"
+    expect(page.locator("[data-gids-status]")).to_have_text("Geen resultaten")
+    page.locator("#gids-q").fill("")
+    page.locator("#gids-q").focus()
+    page.keyboard.insert_text(query)
+    assert len(page.input_value("#gids-q")) <= page.evaluate("gidsZoekindex.MAX_TEKST")
+    expect(page.locator("[data-gids-status]")).to_have_text("Geen resultaten")
+    # and the page still answers an ordinary query
+    page.locator("#gids-q").fill("schakelklas")
+    assert result_refs(page)[0] == SCHAKELKLAS
+
+
 # ---------- no results ----------
 
 def test_geen_resultaten_biedt_een_uitweg(page, served_site):

@@ -1,6 +1,7 @@
 """`gids serve`: the editor's live preview follows the records, and says in Dutch why it cannot start."""
 from __future__ import annotations
 
+import http.client
 import socket
 import subprocess
 import sys
@@ -8,6 +9,7 @@ import time
 import urllib.request
 from pathlib import Path
 
+from generator.serve_guard import allowed_hosts, host_guard
 from tests.conftest import ROOT, copy_project, run_gids
 
 RECORD = "praktijken/kortrijk-toeleiders-1-loketdienst.md"
@@ -89,3 +91,55 @@ def test_serve_noemt_een_kapotte_link_in_het_nederlands_bij_het_bestand(tmp_path
     assert f"{RECORD}:" in result.stderr
     assert "link 'bestaat-niet.md' verwijst naar een pagina die niet bestaat" in result.stderr
     assert "Doc file" not in result.stderr
+
+
+def answer(port: int, host: str | None, path: str = "/") -> tuple[int, str]:
+    """Status and body of a request to the preview that names ``host`` in its Host header (None: no Host header)."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.putrequest("GET", path, skip_host=True)
+        if host is not None:
+            connection.putheader("Host", host)
+        connection.endheaders()
+        response = connection.getresponse()
+        return response.status, response.read().decode("utf-8", "replace")
+    finally:
+        connection.close()
+
+
+def test_serve_antwoordt_alleen_voor_zijn_eigen_adres(tmp_path):
+    """A page elsewhere that points its own domain at 127.0.0.1 (DNS rebinding) cannot read the preview."""
+    project = project_copy(tmp_path)
+    port = free_port()
+    server = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "-a", f"localhost:{port}"], cwd=project,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={"PYTHONPATH": str(ROOT)})
+    try:
+        assert wait_for(lambda: fetch(f"http://localhost:{port}/") is not None, 90), "gids serve startte niet"
+        for host in (f"127.0.0.1:{port}", f"localhost:{port}", f"LOCALHOST:{port}", f"[::1]:{port}"):
+            status, body = answer(port, host)
+            assert status == 200 and "Praktijken zoeken" in body, host
+        for host in (f"aanvaller.example:{port}", "aanvaller.example", f"localhost.aanvaller.example:{port}",
+                     f"127.0.0.1:{port + 1}", f"127.0.0.2:{port}", "", None):
+            for path in ("/", f"/praktijken/{Path(RECORD).stem}/", "/livereload/1/1"):
+                status, body = answer(port, host, path)
+                assert status == 403, (host, path)
+                assert body.startswith("Geweigerd: deze voorvertoning van gids serve antwoordt alleen op zijn eigen adres")
+                assert "Effect vzw" not in body
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_serve_op_alle_netwerken_antwoordt_op_ip_adressen_maar_niet_op_namen():
+    app = host_guard(lambda environ, start_response: start_response("200 OK", []) or [b"site"], "0.0.0.0", 8000)
+
+    def status(host: str) -> str:
+        statuses: list[str] = []
+        app({"HTTP_HOST": host}, lambda s, headers: statuses.append(s))
+        return statuses[0]
+
+    assert status("192.168.1.20:8000").startswith("200") and status("[fe80::1]:8000").startswith("200")
+    assert status("localhost:8000").startswith("200")
+    assert status("0.0.0.0:8000").startswith("200")  # an IP address: no name to rebind
+    assert status("192.168.1.20:8001").startswith("403") and status("intranet.example:8000").startswith("403")
+    assert allowed_hosts("127.0.0.1", 80) >= {"localhost", "127.0.0.1:80"}

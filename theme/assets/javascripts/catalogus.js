@@ -51,7 +51,9 @@
     var params = new URLSearchParams(location.search);
     var sort = params.get("sort") || "";
     var known = Array.prototype.some.call(sortSelect.options, function (o) { return o.value === sort; });
-    var state = { q: params.get("zoek") || "", sort: known ? sort : "", facets: {} };
+    // a shared link may hold any query: read no more of it than can be typed (the box's maxlength)
+    var q = params.get("zoek") || "";
+    var state = { q: input.maxLength > 0 ? q.slice(0, input.maxLength) : q, sort: known ? sort : "", facets: {} };
     data.facetten.forEach(function (f) {
       var values = params.getAll(f.key).filter(function (v) { return v in f.waarden; });
       if (values.length) state.facets[f.key] = values;
@@ -127,7 +129,8 @@
   // ---------- search ----------
 
   function terms(q) {
-    return typeof gidsZoekindex !== "undefined" ? gidsZoekindex.woorden(q) : q.toLowerCase().split(/\s+/).filter(Boolean);
+    return typeof gidsZoekindex !== "undefined" ? gidsZoekindex.woorden(q.slice(0, gidsZoekindex.MAX_TEKST))
+      : q.toLowerCase().split(/\s+/).filter(Boolean);
   }
 
   function textMatches(q) {

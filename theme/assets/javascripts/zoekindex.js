@@ -7,6 +7,7 @@
  *   var scores = gidsZoekindex.zoek([[kop, 1], [verhaal, 1]], q, true);  // {slug: score} or null
  *   var words = gidsZoekindex.woorden(q);        // the query's words as the index saw them (highlighting)
  *   gidsZoekindex.stam(word)                     // a word's index term: lunr.nl's stem (see stam)
+ *   gidsZoekindex.MAX_TEKST                      // the longest query zoek reads (of a longer one: its start)
  */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory;  // node: require(...)(lunr)
@@ -16,6 +17,12 @@
 
   // The index side (generator/search.py) splits and trims text exactly like this.
   var trim = lunr.trimmerSupport.generateTrimmer(lunr.nl.wordCharacters + "0-9");
+
+  // A query comes from the search box or from a link's ?zoek=, so it can be anything. Past these
+  // lengths no query means more, while the cost does grow: zoek reads only the start of a longer
+  // text, and of a longer word only its first MAX_WORD letters (the index's longest words,
+  // "inburgeringstrajectbegeleiding", have about 30).
+  var MAX_TEKST = 200, MAX_WORD = 40;
 
   function allWords(text) {
     var words = [];
@@ -73,6 +80,12 @@
     index.gidsFrequency = frequency;
     return index;
   }
+
+  // Fuzzy matching builds an automaton of every string a few edits from the word: its cost grows
+  // steeply with the word's length (a 40-letter word takes 0.1 s on the fixture site's indexes, a
+  // 320-letter one froze the page for 12 s and longer ones crashed it). So only words of
+  // TYPO_MIN to TYPO_MAX letters get a second chance, and at most MAX_TYPOS words of a query.
+  var TYPO_MIN = 5, TYPO_MAX = 20, MAX_TYPOS = 3;
 
   // Short prefixes ("sa", "ond") match most of a large catalogue and lunr scores every match:
   // below 4 letters, only titles and places are searched for them.
@@ -158,15 +171,20 @@
   // (not if the text ends in a space); if it is a stop word ("onder" on the way to "onderwijs")
   // it only adds to the score. null when the text has no word to search for.
   function zoek(indexes, text, unfinished) {
-    var words = allWords(text);
+    text = text.slice(0, MAX_TEKST);
+    var words = allWords(text).map(function (word) { return word.slice(0, MAX_WORD); });
     unfinished = unfinished && !/[\s\-\/]$/.test(text);
-    var total = null, optional = null;
+    var total = null, optional = null, typos = 0;
     words.forEach(function (word, i) {
+      if (total !== null && isEmpty(total)) return;  // a word matched nothing: so does the query
       var last = unfinished && i === words.length - 1, stopWord = isStopWord(word);
       if (stopWord && !last) return;
       if (last && word.length < 2 && words.length > 1) return;  // one letter typed: wait for more
       var scores = sumScores(indexes, word, last ? "prefix" : "exact", stopWord);
-      if (!scores && !stopWord && word.length >= 5) scores = sumScores(indexes, word, "typo", false);
+      if (!scores && !stopWord && word.length >= TYPO_MIN && word.length <= TYPO_MAX && typos < MAX_TYPOS) {
+        typos++;
+        scores = sumScores(indexes, word, "typo", false);
+      }
       scores = scores || {};
       if (stopWord) optional = scores;
       else if (total === null) total = scores;
@@ -181,5 +199,10 @@
     return total;
   }
 
-  return { laad: laad, woorden: woorden, stam: stam, zoek: zoek };
+  function isEmpty(scores) {
+    for (var ref in scores) return false;
+    return true;
+  }
+
+  return { laad: laad, woorden: woorden, stam: stam, zoek: zoek, MAX_TEKST: MAX_TEKST };
 });
