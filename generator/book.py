@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from .budget import docs_errors
 from .errors import RecordError, display_path
 from .loader import load_config_yaml
 from .model import Praktijk
@@ -94,6 +95,7 @@ def load_book(path: Path, docs_dir: Path, vocab: Vocab) -> tuple[Boek | None, li
         else:
             errors.append(RecordError(shown, 1, 1, where, "verwacht 'pagina: ...' of 'deel: ...' met een bekend deel"))
     boek = Boek(raw.get("titel", ""), raw.get("ondertitel", ""), tuple(parts))
+    errors += docs_errors(docs_dir)  # every page of docs/ is rendered, in the book or not
     missing = set(vocab.hoofdstukken) - {h.id for h in boek.hoofdstukken}
     for chapter in sorted(missing):
         errors.append(RecordError(shown, 1, 1, "onderdelen", f"hoofdstuk '{chapter}' staat niet in het boek"))
