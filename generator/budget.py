@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import RecordError, display_path
-from .limits import (LIJSTEN, TEKST_ANDERS, TEKSTEN, VERHAAL_DIEPTE, VERHAAL_HAKEN, VERHAAL_KOPPEN, VERHAAL_TABELCELLEN,
+from .limits import (LIJSTEN, TEKST_ANDERS, TEKSTEN, VERHAAL_DIEPTE, VERHAAL_HAKEN, VERHAAL_KOPPEN, VERHAAL_REGELS, VERHAAL_TABELCELLEN,
                      VERHAAL_TABELREGELS, VERHAAL_TEKENS)
 from .loader import Mapping, Node, Scalar, Sequence
 
@@ -45,15 +45,21 @@ def text_errors(path: str, text: str, first_line: int, veld: str = "verhaal", pa
     def err(line: int, column: int, message: str) -> None:
         errors.append(RecordError(path, first_line + line, column, veld, message))
 
-    if len(text) > VERHAAL_TEKENS:
-        line, column = _position(text, VERHAAL_TEKENS)
-        err(line, column, f"{wat.naam} is {getal(len(text))} tekens lang; de grens is {getal(VERHAAL_TEKENS)}: "
+    size, lead = len(text.strip("\n")), len(text) - len(text.lstrip("\n"))  # the blank lines around it are no text
+    if size > VERHAAL_TEKENS:
+        line, column = _position(text, lead + VERHAAL_TEKENS)
+        err(line, column, f"{wat.naam} is {getal(size)} tekens lang; de grens is {getal(VERHAAL_TEKENS)}: "
                           f"kort het in of {wat.splits}")
     brackets = text.count("[")
     if brackets > VERHAAL_HAKEN:
         line, column = _position(text, _nth(text, "[", VERHAAL_HAKEN + 1))
         err(line, column, f"{wat.naam} bevat {getal(brackets)} keer '[' (elke link en afbeelding telt mee); de grens is "
                           f"{getal(VERHAAL_HAKEN)}: haal links weg of schrijf haken als ( )")
+    lines = text.strip("\n").count("\n") + 1
+    if lines > VERHAAL_REGELS:
+        line, column = _position(text, _nth(text, "\n", lead + VERHAAL_REGELS) + 1)
+        err(line, column, f"{wat.naam} telt {getal(lines)} regels; de grens is {getal(VERHAAL_REGELS)}: voeg korte regels "
+                          f"samen of {wat.splits}")
     koppen = regels = cellen = 0
     eerste: dict[str, tuple[int, int]] = {}
     diepste = (0, 0)
