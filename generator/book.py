@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .budget import docs_errors
 from .errors import RecordError, display_path
 from .loader import Mapping, Node, Scalar, Sequence, parse_yaml
 from .model import Praktijk
@@ -74,7 +75,7 @@ def load_book(path: Path, docs_dir: Path, vocab: Vocab) -> tuple[Boek | None, li
     Any symbolic link in ``docs_dir`` is refused as well (MkDocs would publish what it points at).
     """
     shown = display_path(path)
-    errors = symlink_errors(docs_dir)
+    errors = symlink_errors(docs_dir) + docs_errors(docs_dir)  # every page of docs/ is rendered, in the book or not
     if path.is_symlink():
         return None, [RecordError(shown, 1, 1, "", symlink_message(path)), *errors]
     try:

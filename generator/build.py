@@ -7,9 +7,12 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import shutil
+import signal
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -19,6 +22,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from .engine_messages import gestopt, install
+from .errors import TeDiepGenest, display_path
 from .pdf import PDF_NAAM, Bronnen, PdfGeweigerd, PdfResultaat, Voortgang, grootte, load_inputs, make_pdf
 from .plugin import Download
 from .selectie import edition_for
@@ -33,9 +37,12 @@ def build_site(config_file: Path, target: Path, pdf: bool = True) -> int:
     started = time.perf_counter()
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-nieuw-", dir=target.parent))
-    pdf_dir = Path(tempfile.mkdtemp(prefix=f".{target.name}-pdf-", dir=target.parent)) if pdf else None
+    remove_stale(target)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-nieuw-{os.getpid()}-", dir=target.parent))
+    pdf_dir = Path(tempfile.mkdtemp(prefix=f".{target.name}-pdf-{os.getpid()}-", dir=target.parent)) if pdf else None
     guide = None
+    config = None
+    previous = _terminate_as_exit()
     try:
         config = load_config(str(config_file), site_dir=str(staging))
         locate = config.plugins["gids"].source_of
@@ -55,12 +62,20 @@ def build_site(config_file: Path, target: Path, pdf: bool = True) -> int:
             print(f"fout (pdf): {reason}", file=sys.stderr)
         print(f"{len(exc.reasons)} fout(en) in de pdf hierboven; de site is niet gebouwd.", file=sys.stderr)
         return 1
+    except (TeDiepGenest, RecursionError) as exc:
+        _discard(staging, pdf_dir)
+        print(f"De site is niet gebouwd: {exc if isinstance(exc, TeDiepGenest) else TeDiepGenest(_building(config))}",
+              file=sys.stderr)
+        return 1
     except BaseException as exc:
         _discard(staging, pdf_dir)
         if os.environ.get("GIDS_DEBUG") or not isinstance(exc, Exception):
             raise
         print(gestopt(exc), file=sys.stderr)
         return 1
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     _discard(None, pdf_dir)
     _swap(staging, target)
     pages = sum(1 for _ in target.rglob("index.html"))
@@ -87,6 +102,51 @@ def _guide_pdf(config: MkDocsConfig, folder: Path) -> PdfResultaat | None:
         print(f"waarschuwing (pdf): {warning}", file=sys.stderr)
     plugin.download = Download(PDF_NAAM, result.paginas, grootte(result.grootte))
     return result
+
+
+# The folders a build makes beside its target, each named with the process that owns it.
+_OWNED = re.compile(r"-(?:nieuw|pdf|oud)-(\d+)(?:-|$)")
+
+
+def remove_stale(target: Path) -> list[Path]:
+    """Remove what killed builds of ``target`` left beside it: folders whose owning process is gone.
+
+    A build that is still running (another terminal, another CI job on the same checkout) keeps its folders.
+    """
+    removed = []
+    prefix = f".{target.name}-"
+    for folder in target.parent.iterdir() if target.parent.is_dir() else ():
+        match = _OWNED.match(folder.name, len(prefix)-1) if folder.name.startswith(prefix) else None
+        if match and folder.is_dir() and not _alive(int(match.group(1))):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def _terminate_as_exit():
+    """SIGTERM (a cancelled CI job) ends the build like Ctrl+C: its folders are removed on the way out."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+
+
+def _building(config: MkDocsConfig | None) -> str:
+    """The file of the page MkDocs was building, as far as the plugin knows it."""
+    plugin = config.plugins["gids"] if config is not None else None
+    src = getattr(plugin, "bezig", None)
+    return display_path(plugin.source_of(src)) if src else "een pagina"
 
 
 def _discard(*folders: Path | None) -> None:

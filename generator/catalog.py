@@ -7,7 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import RecordError, display_path
+from .errors import RecordError, display_path, te_diep
 from .model import Praktijk
 from .symlinks import symlink_errors
 from .validation import validate_record
@@ -46,6 +46,8 @@ def _validate_file(path: Path, vocab: Vocab | None = None) -> tuple[Praktijk | N
         return None, [RecordError(shown, 1, 1, "", f"bestand kan niet gelezen worden ({exc.strerror})")]
     try:
         return validate_record(shown, data, vocab)
+    except RecursionError:
+        return None, [te_diep(shown)]
     except Exception as exc:  # a bug of ours must not hide the other records' problems
         return None, [RecordError(shown, 1, 1, "", f"interne fout bij het nakijken ({type(exc).__name__}: {exc}); "
                                                    "meld dit bestand aan de beheerders van de catalogus")]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .argparse_nl import GidsParser
 from .catalog import load_catalog
-from .errors import display_path
+from .errors import TeDiepGenest, display_path
 from .freshness import DEFAULT_MONTHS, stale_warnings, today
 from .pdf import PDF_NAAM, SELECTIE_NAAM, Bronnen, PdfGeweigerd, Voortgang, grootte, load_inputs, make_pdf
 from .report import FORMATS, is_ok, render, summary
@@ -306,6 +306,13 @@ def run_pdf(args: argparse.Namespace) -> int:
         for reason in exc.reasons:
             print(f"fout: {reason}", file=sys.stderr)
         print(f"De pdf is niet gemaakt: {len(exc.reasons)} fout(en) hierboven.", file=sys.stderr)
+        return 1
+    except TeDiepGenest as exc:
+        print(f"De pdf is niet gemaakt: {exc}", file=sys.stderr)
+        return 1
+    except RecursionError:
+        print("De pdf is niet gemaakt: een pagina is te diep genest om op te maken (citaten '>', lijsten of opmaak in "
+              "elkaar); maak de opbouw vlakker", file=sys.stderr)
         return 1
     except Exception as exc:
         if os.environ.get("GIDS_DEBUG"):

@@ -48,3 +48,18 @@ class CatalogError(Exception):
     def __init__(self, errors: list[RecordError]):
         self.errors = errors
         super().__init__(f"{len(errors)} fout(en) in de praktijken")
+
+
+class TeDiepGenest(Exception):
+    """A text nested deeper than Python can follow (the budget's depth limit should have refused it first)."""
+
+    def __init__(self, path: str):
+        self.path = path
+        super().__init__(f"{path}: is te diep genest om te verwerken (citaten '>', lijsten of opmaak in elkaar); maak "
+                         "de opbouw vlakker")
+
+
+def te_diep(path: str) -> RecordError:
+    """What `gids check` says when reading a file ran out of stack: the file, never an internal error."""
+    return RecordError(path, 1, 1, "", "is te diep genest om te verwerken (citaten '>', lijsten of YAML in elkaar); "
+                                       "maak de opbouw vlakker")

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .limits import TEKSTEN
+
 
 @dataclass(frozen=True)
 class FieldRule:
@@ -95,7 +97,7 @@ PROJECT_FIELDS: dict[str, FieldRule] = {
     **{name: RECORD_FIELDS[name] for name in FICHE_FIELDS},
 }
 
-SUMMARY_MAX = 300
+SUMMARY_MAX = TEKSTEN["samenvatting"]
 
 # How a field is named for people (in the editor's help), where its key does not say it as such.
 LABELS = {"themas": "Thema's", "gsm": "Gsm", "vte": "Voltijdse equivalenten (VTE)", "bedrag_eur": "Bedrag in euro",

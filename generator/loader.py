@@ -17,10 +17,10 @@ from dataclasses import dataclass, field
 import yaml
 
 from .errors import RecordError
+from .limits import BESTAND_BYTES as MAX_BYTES
 from .folds import folded_items, item_message, value_message
 from .yaml_errors import TOP_KEY, explain, opened, top_field
 
-MAX_BYTES = 256 * 1024
 BOM = b"\xef\xbb\xbf"
 FENCE = re.compile(r"^---[ \t]*$")
 EMPTY_PLAIN = {"", "~", "null", "Null", "NULL"}

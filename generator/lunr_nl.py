@@ -49,7 +49,9 @@ WORD_CHARACTERS = (
 )
 TRIM_CHARACTERS = WORD_CHARACTERS + "0-9"
 _LEADING = re.compile(f"^[^{TRIM_CHARACTERS}]+")
-_TRAILING = re.compile(f"[^{TRIM_CHARACTERS}]+$")
+# Tried only where the trailing run can start (after a word character): else a long run of punctuation
+# inside a token is tried from each of its characters, in quadratic time.
+_TRAILING = re.compile(f"(?<![^{TRIM_CHARACTERS}])[^{TRIM_CHARACTERS}]+$")
 
 STOP_WORDS = frozenset(
     line.strip() for line in (Path(__file__).parent / "data" / "stopwoorden_nl.txt").read_text(encoding="utf-8").splitlines()

@@ -64,6 +64,7 @@ class GidsPlugin(BasePlugin[GidsConfig]):
     download: Download | None = None
     actief: GidsPlugin | None = None  # the plugin of the latest build, for messages about its files
     pages: dict[str, GeneratedPage]
+    bezig: str | None = None
 
     voor_redacteur = False  # `gids serve`: practice pages also show what the generator derived
 
@@ -116,6 +117,7 @@ class GidsPlugin(BasePlugin[GidsConfig]):
             raise PluginError(f"{len(errors)} fout(en) in de links hierboven; de site is niet gebouwd.")
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.bezig = page.file.src_uri  # the page being built, should it fail without saying which
         escape_meta(page.meta)  # Material prints the title and description unescaped
         return markdown
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import posixpath
 import re
 import xml.etree.ElementTree as etree
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,6 +23,7 @@ from markdown.extensions.toc import TocExtension, slugify
 from markdown.treeprocessors import Treeprocessor
 
 from .book import Boek, Deel, Hoofdstuk, Pagina, guide_order
+from .errors import TeDiepGenest, display_path
 from .model import Praktijk
 from .templates import safe_env
 from .vocab import Vocab
@@ -228,6 +231,15 @@ def _site_targets(editie: Editie) -> dict[str, str]:
     return targets
 
 
+@contextmanager
+def _named(path: str) -> Iterator[None]:
+    """A RecursionError in one page's Markdown becomes an error naming its file."""
+    try:
+        yield
+    except RecursionError:
+        raise TeDiepGenest(path) from None
+
+
 def build_html(editie: Editie, *, docs_dir: Path, theme_dir: Path, vocab: Vocab, datum: str) -> str:
     """The whole edition as one HTML document (``datum``: W3C date for the PDF metadata)."""
 
@@ -235,12 +247,14 @@ def build_html(editie: Editie, *, docs_dir: Path, theme_dir: Path, vocab: Vocab,
 
     def pagina(page: Pagina, shift: int) -> str:
         text = (docs_dir / page.src).read_text(encoding="utf-8")
-        return render_markdown(_body_of(text), prefix=page_anchor(page), shift=shift, raw_html=True,
-                               here=page.src, targets=targets)
+        with _named(display_path(docs_dir / page.src)):
+            return render_markdown(_body_of(text), prefix=page_anchor(page), shift=shift, raw_html=True,
+                                   here=page.src, targets=targets)
 
     def verhaal(p: Praktijk) -> str:
-        return render_markdown(p.verhaal, prefix=f"praktijk-{p.slug}", shift=2, here=f"praktijken/{p.slug}.md",
-                               targets=targets)
+        with _named(p.path):
+            return render_markdown(p.verhaal, prefix=f"praktijk-{p.slug}", shift=2, here=f"praktijken/{p.slug}.md",
+                                   targets=targets)
 
     return print_env(theme_dir).get_template("gids.html").render(
         e=editie, vocab=vocab, partners=PARTNERS, uitgever=UITGEVER, datum=datum,

@@ -26,6 +26,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
 from .book import load_book
+from .budget import text_errors
 from .catalog import record_files
 from .errors import RecordError, display_path
 from .feed import FEED_NAAM
@@ -68,7 +69,9 @@ class Site:
 
     def lees(self, pagina: Pagina) -> _Gelezen:
         if pagina.src not in self._gelezen:
-            self._gelezen[pagina.src] = _read(pagina.tekst, self.markdown)
+            # a text over budget is refused by itself (budget), and never given to Markdown
+            within = not text_errors(pagina.path, pagina.tekst, pagina.eerste_regel)
+            self._gelezen[pagina.src] = _read(pagina.tekst, self.markdown) if within else _Gelezen([], frozenset())
         return self._gelezen[pagina.src]
 
 
@@ -265,6 +268,13 @@ def generated_pages(model: SiteModel, fragments: Path) -> dict[str, Pagina]:
 
 def docs_page(src: str, file: Path, fragments: Path) -> Pagina:
     """A hand-written page of docs/, its front matter left out; the home page gets the ids of what is added to it."""
+    text, first = page_text(file)
+    ankers = _template_ids(fragments / "home.html") if src == "index.md" else frozenset()
+    return Pagina(src, display_path(file), text, first, ankers=ankers)
+
+
+def page_text(file: Path) -> tuple[str, int]:
+    """A page of docs/ without its front matter, and the file's line on which that text starts."""
     text = file.read_text(encoding="utf-8-sig")
     first = 1
     if re.match(r"---[ \t]*\r?\n", text):
@@ -273,8 +283,7 @@ def docs_page(src: str, file: Path, fragments: Path) -> Pagina:
             body = text[3 + end.end():]
             first = text.count("\n", 0, len(text) - len(body)) + 1
             text = body
-    ankers = _template_ids(fragments / "home.html") if src == "index.md" else frozenset()
-    return Pagina(src, display_path(file), text, first, ankers=ankers)
+    return text, first
 
 
 def _template_ids(template: Path) -> frozenset[str]:

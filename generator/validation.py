@@ -13,9 +13,10 @@ from datetime import date
 from pathlib import PurePath
 
 from . import derive
+from .budget import front_errors, text_errors
 from .errors import RecordError
 from .fields import (BRON_FIELDS, CONTACT_FIELDS, CONTACT_FORMATS, CONTACT_MEANS, CONTACT_WHO, FALSE_WORDS, FICHE_FIELDS, PATTERNS,
-                     PROJECT_FIELDS, RECORD_FIELDS, SUMMARY_MAX, TRUE_WORDS, VERHAAL_VOORBEELD,
+                     PROJECT_FIELDS, RECORD_FIELDS, TRUE_WORDS, VERHAAL_VOORBEELD,
                      FieldRule)
 from .freshness import today
 from .hidden_chars import HIDDEN, first_hidden, hidden_message
@@ -54,6 +55,8 @@ class _Checker:
         self.path, self.vocab = path, vocab
         self.errors: list[RecordError] = []
 
+        self.over_budget: set[int] = set()  # nodes already refused as too long: not read further
+
     def err(self, node: Node, fld: str, message: str) -> None:
         self.errors.append(RecordError(self.path, node.line, node.column, fld, message))
 
@@ -84,6 +87,8 @@ class _Checker:
         return present
 
     def expect(self, node: Node, fld: str, kind: type, what: str) -> bool:
+        if id(node) in self.over_budget:
+            return False
         if isinstance(node, kind):
             return True
         self.err(node, fld, f"verwacht {what}, kreeg {KIND_NAMES[type(node)]}")
@@ -383,6 +388,8 @@ def _with_override_reasons(record: Praktijk, raw: RawRecord, data: bytes) -> Pra
 
 def _build(raw: RawRecord, c: _Checker) -> Praktijk | None:
     front = raw.front
+    budget, c.over_budget = front_errors(raw.path, front)
+    c.errors.extend(budget)
     has_projecten = "projecten" in front.entries or "projecten" in raw.skipped
     skip = (set(FICHE_FIELDS) if has_projecten else set()) | raw.skipped
     present = c.fields(front, RECORD_FIELDS, "", skip=skip, end=Node(raw.story_line - 1, 1))  # the closing '---'
@@ -405,9 +412,7 @@ def _build(raw: RawRecord, c: _Checker) -> Praktijk | None:
     hoofdstuk = get("hoofdstuk", c.ids, RECORD_FIELDS["hoofdstuk"], True)
     themas = get("themas", c.ids, RECORD_FIELDS["themas"]) or ()
     doelgroepen = get("doelgroepen", c.ids, RECORD_FIELDS["doelgroepen"]) or ()
-    samenvatting = get("samenvatting", c.text)
-    if samenvatting and len(samenvatting) > SUMMARY_MAX:
-        c.err(present["samenvatting"][1], "samenvatting", f"is {len(samenvatting)} tekens lang (verwacht hoogstens {SUMMARY_MAX})")
+    samenvatting = get("samenvatting", c.text)  # its length is in the budget (front_errors)
     fiches = get("projecten", lambda n, f: c.projecten(n)) if has_projecten else (c.fiche(present, ""),)
     bron = get("bron", lambda n, f: c.bron(n))
     gecontroleerd = get("laatst_gecontroleerd", c.date)
@@ -472,7 +477,8 @@ def _story(raw: RawRecord, c: _Checker) -> str:
         c.errors.append(RecordError(raw.path, min(raw.story_line, raw.end_line), 1, "verhaal",
                                     "het verhaal onder de front matter is leeg (verwacht de tekst van de praktijk in Markdown)"))
         return ""
-    c.errors.extend(story_errors(raw.path, raw.story, raw.story_line))
+    over = text_errors(raw.path, raw.story, raw.story_line)
+    c.errors.extend(over or story_errors(raw.path, raw.story, raw.story_line))  # over budget: read no further
     for number, line in enumerate(raw.story.split("\n") if HIDDEN.search(raw.story) else (), start=raw.story_line):
         if hidden := first_hidden(line):
             c.errors.append(RecordError(raw.path, number, hidden.start() + 1, "verhaal", hidden_message(hidden.group())))

@@ -35,3 +35,9 @@ def test_bench_search_measures_the_index_and_a_first_query():
     figures = run_bench("bench/bench_search.py", "12", "--zoekopdrachten", "1")["12"]
     assert figures["index_build_s"] > 0 and figures["sizes"]["zoeken/kop.json"]["gzip"] > 0
     assert all(query["first_card_ms"] > 0 for query in figures["first_query"].values())
+
+
+def test_bench_grenzen_measures_a_record_at_every_limit():
+    figures = run_bench("bench/bench_grenzen.py", "--zonder-pdf", "--alleen-grens")
+    assert set(figures) == {"gids check", "gids build"}
+    assert all(step["s"] > 0 and step["mib"] > 0 for step in figures.values())
