@@ -20,6 +20,7 @@ from pathlib import Path
 from .fields import (BRON_FIELDS, CONTACT_FIELDS, CONTACT_FORMATS, CONTACT_MEANS, CONTACT_WHO, FALSE_WORDS, FICHE_FIELDS, PATTERNS,
                      PROJECT_FIELDS, RECORD_FIELDS, SUMMARY_MAX, TRUE_WORDS, FieldRule, label)
 from .errors import RecordError, display_path
+from .limits import LIJSTEN, TEKST_ANDERS, TEKSTEN
 from .model import ONBEKEND
 from .vocab import Term, Vocab
 
@@ -100,8 +101,29 @@ def _field(name: str, rule: FieldRule, vocab: Vocab) -> dict:
     terms = _terms(rule, vocab)
     if terms and len(terms) <= 60:  # the list itself, with labels, in the hover; not the 600 municipalities
         schema["markdownDescription"] += "\n\n" + "\n".join(f"- `{t.id}`: {t.label}" for t in terms)
-    schema.update(_value(name, rule, vocab, terms))
+    schema.update(_limited(name, _value(name, rule, vocab, terms)))
     return schema
+
+
+def _limited(name: str, value: dict) -> dict:
+    """``value`` with the budget of ``name`` (limits.py): the most items of a list, the most characters of a text,
+    so that an editor's YAML extension flags what gids check would refuse."""
+    lijst, tekens = LIJSTEN.get(name), TEKSTEN.get(name, TEKST_ANDERS)
+
+    def walk(node: object) -> object:
+        if isinstance(node, list):
+            return [walk(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        node = {key: walk(item) for key, item in node.items()}
+        types = node.get("type") if isinstance(node.get("type"), list) else [node.get("type")]
+        if "array" in types and lijst:
+            node.setdefault("maxItems", lijst.grens)
+        if "string" in types or node.get("$ref") == TEKST["$ref"]:
+            node.setdefault("maxLength", tekens)
+        return node
+
+    return walk(value)  # type: ignore[return-value]
 
 
 def _terms(rule: FieldRule, vocab: Vocab) -> list[Term]:

@@ -20,6 +20,7 @@ import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 
 from generator.cli import main
+from generator.limits import LIJSTEN, TEKSTEN
 from generator.schema import SCHEMA_FILE, _range_pattern, record_schema, schema_json, stale_schema
 from generator.validation import validate_record
 from generator.vocab import load_vocab
@@ -180,6 +181,11 @@ EDITOR_WRITES = [
     ("gent-buurtgericht-onthaal.md", "gemeenten: [Gent]", "gemeenten: []", False),  # no municipality, no province
     ("gent-buurtgericht-onthaal.md", "gemeenten: [Gent]", "gemeenten: []\nprovincies: [oost-vlaanderen]", True),
     ("aalst-taalstimulering.md", "projecten:", "budget: onbekend\nprojecten:", False),  # a fiche beside the projects
+    # the budget of limits.py, in the schema too
+    ("gent-buurtgericht-onthaal.md", "titel: buurtgericht onthaal van nieuwkomers", "titel: " + "a" * TEKSTEN["titel"], True),
+    ("gent-buurtgericht-onthaal.md", "titel: buurtgericht onthaal van nieuwkomers", "titel: " + "a" * (TEKSTEN["titel"] + 1), False),
+    ("gent-buurtgericht-onthaal.md", "  - OCMW Gent\n", "".join(f"  - partner {i}\n" for i in range(LIJSTEN["partners"].grens - 1)), True),
+    ("gent-buurtgericht-onthaal.md", "  - OCMW Gent\n", "".join(f"  - partner {i}\n" for i in range(LIJSTEN["partners"].grens)), False),
 ]
 
 
