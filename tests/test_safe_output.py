@@ -69,10 +69,11 @@ def invalid_record(project: Path) -> Path:
 
 
 def attacking_record(project: Path) -> Path:
-    """Gent, valid as far as its fields go, with a period that breaks lines and story links that try to."""
+    """Gent, valid as far as its fields go (a control character is refused, a newline is not), with a period that
+    breaks lines and story links that try to."""
     target = project / "praktijken" / GENT.name
     text = edit(GENT.read_text(encoding="utf-8"), "periode: juli 2015 – juli 2017",
-                'periode: "juli 2015 – juli 2017' + ATTACK.replace("\n", "\\n") + '\\e[2K"')
+                'periode: "juli 2015 – juli 2017' + ATTACK.replace("\n", "\\n") + '"')
     text = text.rstrip("\n") + ("\n\nZie [de lijst](andere%0A::error%20title=x::pwned%0A::add-mask::geheim.md) en\n"
                                 "[het anker](gent-werken-met-vrijwilligers.md#x%0D%0A%23%23[error]z).\n")
     target.write_text(text, encoding="utf-8")
@@ -160,7 +161,7 @@ def test_gids_check_in_elk_formaat(project):
         found = annotations(result.stdout + result.stderr)
         if fmt == "tekst":
             assert not found
-            assert f"{SHOWN_NAME}:{themas}:23: themas[1]: onbekende waarde '\\x1b[2J\\x1b[H\\rgeen fouten'" in result.stdout
+            assert f"{SHOWN_NAME}:{themas}:23: themas[1]: bevat een onzichtbaar stuurteken (U+001B)" in result.stdout
         if fmt == "github":
             assert len(found) == len(result.stdout.splitlines())  # stdout is nothing but annotations
             mine = {(a["file"], a["line"], a["col"], a["title"]) for a in found if a["kind"] == "error"}
@@ -171,7 +172,7 @@ def test_gids_check_in_elk_formaat(project):
             problems = json.loads(result.stdout)["problemen"]
             mine = [p for p in problems if p["veld"] == "themas[2]"]
             assert [(p["bestand"], p["regel"]) for p in mine] == [(f"praktijken/{EVIL_NAME}", themas)]  # the real name
-            assert "abc\u202edef\u2066x\u200b" in mine[0]["melding"]
+            assert "(U+202E)" in mine[0]["melding"]
 
 
 def test_gids_build_toon_en_check_v_in_github_actions(project):
