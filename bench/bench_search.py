@@ -398,7 +398,8 @@ def warm_up(browser, server: GzipServer, words) -> None:
         context.close()
 
 
-SEARCH_SCRIPTS = {"lunr.min.js", "lunr.stemmer.support.min.js", "lunr.nl.min.js", "zoekindex.js", "catalogus.js"}
+SEARCH_SCRIPTS = {"lunr.min.js", "lunr.stemmer.support.min.js", "lunr.nl.min.js", "zoekindex.js", "catalogus-logica.js",
+                  "planner.js", "catalogus.js"}
 
 
 def measure_first_query(browser, server: GzipServer, word: str, kind: str, n: int) -> dict:
@@ -440,7 +441,7 @@ def measure_first_query(browser, server: GzipServer, word: str, kind: str, n: in
     # Like for like with Pagefind's figure, which counts the search's own fetches, not the page around it.
     search = [e for e in before if e[1].startswith("/zoeken/") or e[1].split("/")[-1] in SEARCH_SCRIPTS]
     search_bytes = sum(e[2] for e in search)
-    print(f"  of which the search's own fetches (zoeken/*, lunr, lunr.nl, zoekindex.js, catalogus.js): "
+    print(f"  of which the search's own fetches (zoeken/*, lunr, lunr.nl, zoekindex.js, catalogus*.js, planner.js): "
           f"{len(search)} responses, {search_bytes / KIB:.1f} KiB   "
           f"{target_note(search_bytes <= TARGET_FIRST_QUERY[1], n, TARGET_FIRST_QUERY[0], '<= 175 KiB, as Pagefind')}")
     print(f"  the rest is the page itself (HTML, Material's CSS and JS, fonts): {(sent - search_bytes) / KIB:.1f} KiB")

@@ -5,7 +5,7 @@ would, not by running the search. The records are the fixture project's (the gui
 the developers froze them), so that an editor's change never moves a ranking here. The test runs the
 real code path: the indexes are built from those records (generator.search.build_indexes), loaded in node with lunr.js, lunr.nl and
 theme/assets/javascripts/zoekindex.js, and queried exactly as the catalogue page does (the call
-in catalogus.js ``search()``, read from that file: same index weights, same "unfinished" flag).
+in catalogus-logica.js ``zoek()``, read from that file: same index weights, same "unfinished" flag).
 All queries run in one node process. Ties are broken as the page does: by place, then title.
 """
 from __future__ import annotations
@@ -29,7 +29,7 @@ from .conftest import FIXTURE_PRAKTIJKEN, ROOT
 
 MATERIAL_LUNR = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
 NODE_HELPER = Path(__file__).parent / "lunr_node.js"
-CATALOGUS_JS = ROOT / "theme" / "assets" / "javascripts" / "catalogus.js"
+CATALOGUS_JS = ROOT / "theme" / "assets" / "javascripts" / "catalogus-logica.js"
 
 # ---- the practices, by a short name --------------------------------------------------------------
 
@@ -180,9 +180,9 @@ SINGULAR_PLURAL = [("vrijwilliger", "vrijwilligers"), ("onthaalgesprek", "onthaa
 def browser_call() -> tuple[float, float, bool]:
     """The weights of kop and verhaal and the 'unfinished' flag the catalogue page searches with."""
     script = CATALOGUS_JS.read_text(encoding="utf-8")
-    found = re.search(r"gidsZoekindex\.zoek\(\s*\[\s*\[\s*kop\s*,\s*([\d.]+)\s*\]\s*,\s*\[\s*verhaal\s*,\s*([\d.]+)\s*\]\s*\]"
+    found = re.search(r"\b(?:gidsZoekindex|zoekindex)\.zoek\(\s*\[\s*\[\s*kop\s*,\s*([\d.]+)\s*\]\s*,\s*\[\s*verhaal\s*,\s*([\d.]+)\s*\]\s*\]"
                       r"\s*,\s*\w+\s*,\s*(true|false)\s*\)", script)
-    assert found, "catalogus.js no longer calls gidsZoekindex.zoek([[kop, x], [verhaal, y]], q, flag): update this test"
+    assert found, "catalogus-logica.js no longer calls zoekindex.zoek([[kop, x], [verhaal, y]], q, flag): update this test"
     return float(found.group(1)), float(found.group(2)), found.group(3) == "true"
 
 
