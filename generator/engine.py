@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import logging
 import os
-from pathlib import Path
 
 if os.environ.get("GIDS_ENGINE", "properdocs") == "mkdocs":
     import mkdocs as _engine
@@ -39,13 +38,11 @@ from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 
 NAAM = "ProperDocs" if _engine.__name__ == "properdocs" else "MkDocs"  # as the editor reads it in a message
-VERSION: str = _engine.__version__
-PACKAGE = Path(_engine.__file__).resolve().parent  # its source, where tests read its messages
 LOGGER = _engine.__name__  # the engine logs under its own name: 'properdocs.structure.pages', ...
 
 __all__ = ["Abort", "BasePlugin", "BuildError", "ConfigurationError", "File", "Files", "LOGGER", "MkDocsConfig",
-           "MkDocsException", "NAAM", "PACKAGE", "Page", "PluginError", "VERSION", "base", "build", "config_options",
-           "engine_logger", "get_relative_url", "load_config", "serve"]
+           "MkDocsException", "NAAM", "Page", "PluginError", "base", "build", "config_options", "engine_logger",
+           "get_relative_url", "load_config", "serve"]
 
 
 def engine_logger() -> logging.Logger:

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from .engine import LOGGER, NAAM, Abort, BuildError, MkDocsException, engine_logger
-
 from .errors import RecordError, display_path
 from .link_messages import Locate
 from .link_messages import dutch as dutch_link
@@ -70,7 +69,7 @@ def _seconds(fields: dict[str, str], locate: Locate | None) -> str:
     return f"Site opgebouwd in {float(fields['s']):.1f} s.".replace(".", ",", 1)
 
 
-# MkDocs 1.6's, ProperDocs 1.6's and livereload's messages (without livereload's time) -> Dutch, or None: not for an editor.
+# MkDocs 1.6's, ProperDocs' and livereload's messages (without livereload's time) -> Dutch, or None: not for an editor.
 KNOWN: list[tuple[re.Pattern[str], Vertaling]] = [(re.compile(pattern, re.DOTALL), vertaling) for pattern, vertaling in (
     (r"Building documentation\.\.\.", _text("De site wordt opgebouwd…")),
     (r"Cleaning site directory", _drop),
@@ -104,8 +103,8 @@ KNOWN: list[tuple[re.Pattern[str], Vertaling]] = [(re.compile(pattern, re.DOTALL
     (r"Template skipped: '(?P<name>[^']+)' not found in docs_dir\.",
      _text("sjabloon '{name}' staat niet in docs/; overgeslagen")),
     (r"Error reading template '(?P<name>[^']+)': (?P<detail>.*)", _framed("sjabloon '{name}' kon niet gelezen worden")),
-    (r"The following pages are being built only for the preview but will be excluded from `(?:mkdocs|properdocs) build` per "
-     r"`draft_docs` config:(?P<pages>.*)",
+    (r"The following pages are being built only for the preview but will be excluded from "
+     r"`(?:mkdocs|properdocs) build` per `draft_docs` config:(?P<pages>.*)",
      lambda fields, locate: "Deze pagina's staan alleen in de voorvertoning, niet op de gebouwde site (draft_docs): "
                             + ", ".join(re.findall(r"^\s*-\s*(.+?)\s*$", fields["pages"], re.MULTILINE))),
     (r"Failed to render an error message!", _text("de foutpagina kon niet getoond worden")),
