@@ -16,11 +16,7 @@ import threading
 import time
 from pathlib import Path
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import Abort, ConfigurationError, PluginError
-
+from .engine import Abort, ConfigurationError, MkDocsConfig, PluginError, build, load_config
 from .engine_messages import gestopt, install
 from .errors import TeDiepGenest, display_path
 from .pdf import PDF_NAAM, Bronnen, PdfGeweigerd, PdfResultaat, Voortgang, grootte, load_inputs, make_pdf
@@ -87,7 +83,7 @@ def build_site(config_file: Path, target: Path, pdf: bool = True) -> int:
 def _guide_pdf(config: MkDocsConfig, folder: Path) -> PdfResultaat | None:
     """Lay out the whole guide into ``folder`` and tell the plugin, for the home page's download link.
 
-    With problems in the records nothing is made here: the MkDocs build that follows reports them.
+    With problems in the records nothing is made here: the engine's build that follows reports them.
     """
     plugin = config.plugins["gids"]
     root = Path(config.config_file_path).parent.resolve()

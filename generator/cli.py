@@ -224,10 +224,8 @@ def changed_records(folder: Path, ref: str) -> set[str]:
 
 
 def run_serve(config_file: str, address: str) -> int:
-    """MkDocs' live preview, with its messages (and our record errors) on the terminal, in Dutch."""
-    from mkdocs.commands.serve import serve as mkdocs_serve
-    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
-
+    """The engine's live preview, with its messages (and our record errors) on the terminal, in Dutch."""
+    from .engine import Abort, ConfigurationError, PluginError, serve
     from .engine_messages import gestopt, install
     from .plugin import GidsPlugin
 
@@ -237,7 +235,7 @@ def run_serve(config_file: str, address: str) -> int:
         print(f"{config_file}: configuratiebestand niet gevonden", file=sys.stderr)
         return 1
     try:
-        mkdocs_serve(config_file=config_file, dev_addr=address, livereload=True)
+        serve(config_file=config_file, dev_addr=address, livereload=True)
     except (PluginError, ConfigurationError, Abort) as exc:
         print(gestopt(exc), file=sys.stderr)
         print("De site kan niet getoond worden: los eerst de fouten hierboven op en start gids serve opnieuw.",

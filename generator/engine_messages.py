@@ -1,7 +1,9 @@
-"""MkDocs' own messages in Dutch, as `gids build` and `gids serve` print them.
+"""The engine's own messages in Dutch, as `gids build` and `gids serve` print them.
 
-MkDocs, its live-reload server and Material log in English under the 'mkdocs' logger, and MkDocs ends
-a failed build with an English exception ("Aborted with a BuildError!"). ``MkDocsMeldingen`` prints
+The engine (ProperDocs or MkDocs 1.6, see engine.py), its live-reload server and Material log in English
+under the engine's logger, and the engine ends a failed build with an English exception ("Aborted with a
+BuildError!"). ProperDocs words them as MkDocs 1.6.1 does, but for its name and two messages that
+MkDocs lacks (a link that is no URL at all, the config file's new name). ``MkDocsMeldingen`` prints
 that log: a message an editor needs in Dutch (a link warning at the editor's file, via link_messages),
 a purely technical one not at all, and an unknown one with its English text in a Dutch frame, so that
 it is still seen. The generator's own messages are Dutch already and pass as they are. ``gestopt``
@@ -19,8 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import Abort, BuildError, MkDocsException
-
+from .engine import LOGGER, NAAM, Abort, BuildError, MkDocsException, engine_logger
 from .errors import RecordError, display_path
 from .link_messages import Locate
 from .link_messages import dutch as dutch_link
@@ -29,7 +30,7 @@ from .report import github_command
 from .safe_output import in_github_actions, own, shown
 
 PACKAGE = Path(__file__).resolve().parent
-ENGELS = "MkDocs meldt (Engels): "
+ENGELS = f"{NAAM} meldt (Engels): "
 _STAMP = re.compile(r"^(\[\d\d:\d\d:\d\d\] )")  # livereload puts the time before its messages
 
 Vertaling = Callable[[dict[str, str], Locate | None], str | None]
@@ -44,7 +45,7 @@ def _drop(fields: dict[str, str], locate: Locate | None) -> None:
 
 
 def _framed(what: str) -> Vertaling:
-    """A Dutch start and MkDocs' English detail, framed: '{what}: MkDocs meldt (Engels): {detail}'."""
+    """A Dutch start and the engine's English detail, framed: '{what}: ProperDocs meldt (Engels): {detail}'."""
     def vertaling(fields: dict[str, str], locate: Locate | None) -> str:
         start = what.format(**{**fields, "src": _page(fields.get("src", ""), locate)})
         detail = fields.get("detail", "").strip()
@@ -53,7 +54,7 @@ def _framed(what: str) -> Vertaling:
 
 
 def _page(src: str, locate: Locate | None) -> str:
-    """The file an editor opens for a page MkDocs names by its place in the site."""
+    """The file an editor opens for a page the engine names by its place in the site."""
     return display_path(locate(src)) if locate is not None and src else src
 
 
@@ -68,7 +69,7 @@ def _seconds(fields: dict[str, str], locate: Locate | None) -> str:
     return f"Site opgebouwd in {float(fields['s']):.1f} s.".replace(".", ",", 1)
 
 
-# MkDocs 1.6's and livereload's messages (without livereload's time) -> Dutch, or None: not for an editor.
+# MkDocs 1.6's, ProperDocs' and livereload's messages (without livereload's time) -> Dutch, or None: not for an editor.
 KNOWN: list[tuple[re.Pattern[str], Vertaling]] = [(re.compile(pattern, re.DOTALL), vertaling) for pattern, vertaling in (
     (r"Building documentation\.\.\.", _text("De site wordt opgebouwd…")),
     (r"Cleaning site directory", _drop),
@@ -91,6 +92,8 @@ KNOWN: list[tuple[re.Pattern[str], Vertaling]] = [(re.compile(pattern, re.DOTALL
      _text("{n} waarschuwing(en) over de configuratie (mkdocs.yml) hierboven houden de site tegen")),
     (r"Config value '(?P<name>[^']+)': (?P<detail>.*)", _framed("configuratie (mkdocs.yml), instelling '{name}'")),
     (r"Config file '(?P<file>[^']+)' does not exist\.", _text("{file}: configuratiebestand niet gevonden")),
+    # ProperDocs, when it finds mkdocs.yml by itself; `gids` always names the file, so this is not for an editor
+    (r"The configuration file '(?P<file>[^']+)' should be renamed to 'properdocs\.yml'.*", _drop),
     (r"Error reading page '(?P<src>[^']+)':(?P<detail>.*)", _framed("{src}: de pagina kon niet gelezen worden")),
     (r"Error building page '(?P<src>[^']+)':(?P<detail>.*)", _framed("{src}: de pagina kon niet gebouwd worden")),
     (r"Page skipped: '(?P<src>[^']+)'\. Generated empty output\.", _framed("{src}: de pagina is leeg en overgeslagen")),
@@ -100,8 +103,8 @@ KNOWN: list[tuple[re.Pattern[str], Vertaling]] = [(re.compile(pattern, re.DOTALL
     (r"Template skipped: '(?P<name>[^']+)' not found in docs_dir\.",
      _text("sjabloon '{name}' staat niet in docs/; overgeslagen")),
     (r"Error reading template '(?P<name>[^']+)': (?P<detail>.*)", _framed("sjabloon '{name}' kon niet gelezen worden")),
-    (r"The following pages are being built only for the preview but will be excluded from `mkdocs build` per "
-     r"`draft_docs` config:(?P<pages>.*)",
+    (r"The following pages are being built only for the preview but will be excluded from "
+     r"`(?:mkdocs|properdocs) build` per `draft_docs` config:(?P<pages>.*)",
      lambda fields, locate: "Deze pagina's staan alleen in de voorvertoning, niet op de gebouwde site (draft_docs): "
                             + ", ".join(re.findall(r"^\s*-\s*(.+?)\s*$", fields["pages"], re.MULTILINE))),
     (r"Failed to render an error message!", _text("de foutpagina kon niet getoond worden")),
@@ -117,7 +120,7 @@ KNOWN: list[tuple[re.Pattern[str], Vertaling]] = [(re.compile(pattern, re.DOTALL
 
 
 def translate(message: str, locate: Locate | None = None) -> str | None:
-    """An MkDocs message in Dutch, None when it is not for an editor, or framed when it is not known."""
+    """An engine message in Dutch, None when it is not for an editor, or framed when it is not known."""
     stamp = match.group(1) if (match := _STAMP.match(message)) else ""
     text = message[len(stamp):]
     if locate is not None and (link := dutch_link(text, locate)):
@@ -130,16 +133,16 @@ def translate(message: str, locate: Locate | None = None) -> str | None:
 
 
 def nederlands(record: logging.LogRecord, locate: Locate | None = None) -> str | None:
-    """The line to print for a log record of MkDocs, or None."""
+    """The line to print for a log record of the engine, or None."""
     if _in_generator(record.pathname):
         return record.getMessage()
-    if record.name == "mkdocs.commands.build" and record.funcName == "build" and record.levelno >= logging.ERROR:
+    if record.name == f"{LOGGER}.commands.build" and record.funcName == "build" and record.levelno >= logging.ERROR:
         return None  # the text of the exception that stops the build: `gestopt` reports it, once
     return translate(record.getMessage(), locate)
 
 
 class MkDocsMeldingen(logging.Handler):
-    """Prints the 'mkdocs' log on stderr in Dutch; ``locate`` finds the file of a page, for link warnings.
+    """Prints the engine's log on stderr in Dutch; ``locate`` finds the file of a page, for link warnings.
 
     One log record is one line: a newline from a record's content cannot start a line of its own. In GitHub
     Actions a problem in a record (logged with ``extra={"probleem": RecordError}``) or a link warning is an
@@ -170,8 +173,8 @@ def _problem(record: logging.LogRecord, locate: Locate | None) -> RecordError | 
 
 
 def install(level: int, locate: Callable[[], Locate | None] = lambda: None) -> MkDocsMeldingen:
-    """Let only MkDocsMeldingen print the 'mkdocs' log (from ``level`` on), once per process."""
-    logger = logging.getLogger("mkdocs")
+    """Let only MkDocsMeldingen print the engine's log (from ``level`` on), once per process."""
+    logger = engine_logger()
     logger.setLevel(level)
     logger.propagate = False
     for old in [h for h in logger.handlers if isinstance(h, MkDocsMeldingen)]:
@@ -194,7 +197,7 @@ def gestopt(exc: BaseException, wat: str = "De site is niet gebouwd") -> str:
 
 def dutch_rebuilds(builder: Callable[..., Any]) -> Callable[..., Any]:
     """Serve's builder for its rebuilds: livereload prints an exception that is also a SystemExit as it is (any
-    other as an English traceback), so a failed rebuild ends in MkDocs' Abort (both) with the Dutch line."""
+    other as an English traceback), so a failed rebuild ends in the engine's Abort (both) with the Dutch line."""
     @functools.wraps(builder)
     def rebuild(*args: Any, **kwargs: Any) -> Any:
         try:

@@ -1,8 +1,8 @@
-"""MkDocs' link warnings in Dutch, pointing at the file an editor opens.
+"""The engine's link warnings in Dutch, pointing at the file an editor opens.
 
-MkDocs names the page by its place in the site (``praktijken/x.md``, ``gids/partners.md``);
-an editor needs the file: ``docs/gids/partners.md`` for a narrative page, the record file
-for a practice (its page is generated), with the line of the link when it can be found.
+The engine (ProperDocs or MkDocs 1.6) names the page by its place in the site (``praktijken/x.md``,
+``gids/partners.md``); an editor needs the file: ``docs/gids/partners.md`` for a narrative page, the
+record file for a practice (its page is generated), with the line of the link when it can be found.
 """
 from __future__ import annotations
 
@@ -26,6 +26,9 @@ _PATTERNS: list[tuple[re.Pattern, str]] = [
      "link '{link}' wordt niet herkend: verwijs naar het bestand van de pagina, bv. 'andere-praktijk.md' of '../gids/partners.md'"),
     (re.compile(_DOC + r"an absolute link '(?P<link>[^']*)', it was left as is\."),
      "link '{link}' begint met '/': schrijf een link ten opzichte van deze pagina, bv. 'andere-praktijk.md' of '../gids/partners.md'"),
+    # ProperDocs only (MkDocs 1.6 stops with a ValueError): a link Python cannot read as a URL, e.g. 'https://[::1'
+    (re.compile(_DOC + r"an invalid link '(?P<link>[^']*)', it was left as is\."),
+     "link '{link}' is geen geldig adres: kijk het na, bv. 'https://www.voorbeeld.be/pagina'"),
 ]
 _HINT = re.compile(r" Did you mean '(?P<hint>[^']+)'\?$")
 

@@ -1,4 +1,4 @@
-"""The MkDocs plugin: a thin event handler over the catalogue, the book and the site model."""
+"""The engine plugin (MkDocs' plugin API): a thin event handler over the catalogue, the book and the site model."""
 from __future__ import annotations
 
 import logging
@@ -6,20 +6,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
-
 from . import publiek
 from .background import background
 from .book import load_book
 from .catalog import load_catalog
 from .csp import inline_scripts, with_policy
+from .engine import BasePlugin, File, Files, MkDocsConfig, Page, PluginError, base, get_relative_url
+from .engine import config_options as c
 from .engine_messages import dutch_rebuilds
 from .errors import display_path
 from .safety import escape_meta, story_problems

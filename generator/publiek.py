@@ -15,10 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from markupsafe import Markup
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.pages import Page
 
+from .engine import MkDocsConfig, Page, PluginError
 from .feed import FEED_NAAM, atom_feed
 from .linked_data import catalogue_date, open_graph, practice_jsonld, script_json
 from .model import Praktijk

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import markdown
 import pytest
-from mkdocs.config import load_config
 
 from generator.book import load_book
 from generator.catalog import load_catalog
+from generator.engine import load_config
 from generator.print_html import build_html, make_edition
 from generator.safety import story_problems
 from generator.vocab import load_vocab
@@ -234,7 +234,7 @@ def test_validator_refuses(check_output, name):
 
 @pytest.fixture(scope="module")
 def site_markdown() -> markdown.Markdown:
-    """Markdown exactly as MkDocs configures it for this site (mkdocs.yml plus MkDocs' own defaults)."""
+    """Markdown exactly as the engine configures it for this site (mkdocs.yml plus the engine's own defaults)."""
     config = load_config(str(ROOT / "mkdocs.yml"))
     return markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
 

@@ -1,7 +1,11 @@
-"""MkDocs' own messages reach the editor in Dutch: through `gids build`, `gids serve` and its rebuilds."""
+"""The engine's own messages reach the editor in Dutch: through `gids build`, `gids serve` and its rebuilds.
+
+The engine is ProperDocs, or MkDocs 1.6 (generator/engine.py); both are installed, so both sources are read.
+"""
 from __future__ import annotations
 
 import ast
+import importlib.metadata
 import os
 import signal
 import socket
@@ -11,10 +15,9 @@ import threading
 import urllib.request
 from pathlib import Path
 
-import mkdocs
 import pytest
-from mkdocs.exceptions import Abort, PluginError
 
+from generator.engine import Abort, PluginError
 from generator.engine_messages import ENGELS, gestopt, translate
 
 from .conftest import ROOT, copy_project, run_gids
@@ -22,13 +25,24 @@ from .engels import english
 from .test_serve import fetch, free_port, wait_for
 
 RECORD = "praktijken/kortrijk-toeleiders-1-loketdienst.md"
-# what MkDocs logs or raises on the way of a build or a serve, the modules a `gids` run passes through
+# what the engine logs or raises on the way of a build or a serve, the modules a `gids` run passes through
 MODULES = ("commands/build.py", "commands/serve.py", "livereload/__init__.py", "config/base.py", "structure/files.py",
            "structure/pages.py")
 
 
+def engine_sources() -> list[Path]:
+    """The installed engines' package folders (by distribution: ProperDocs imports itself as ``mkdocs`` too)."""
+    found = []
+    for name in ("properdocs", "mkdocs"):
+        try:
+            found.append(Path(str(importlib.metadata.distribution(name).locate_file(name))))
+        except importlib.metadata.PackageNotFoundError:
+            pass
+    return found
+
+
 def mkdocs_messages() -> list[str]:
-    """MkDocs' own log and Abort texts, read from its source, each placeholder filled with '1'."""
+    """The engines' own log and Abort texts, read from their source, each placeholder filled with '1'."""
     def text(node: ast.expr) -> str | None:
         if isinstance(node, ast.Constant) and isinstance(node.value, str):
             return node.value
@@ -40,14 +54,14 @@ def mkdocs_messages() -> list[str]:
         return None
 
     found = []
-    for module in MODULES:
-        for node in ast.walk(ast.parse((Path(mkdocs.__file__).parent / module).read_text(encoding="utf-8"))):
+    for module in (source / name for source in engine_sources() for name in MODULES):
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
             if not (isinstance(node, ast.Call) and node.args and isinstance(node.func, (ast.Attribute, ast.Name))):
                 continue
             name = node.func.attr if isinstance(node.func, ast.Attribute) else node.func.id
             if name in ("info", "warning", "error", "exception", "Abort") and (message := text(node.args[0])):
                 found.append(message)
-    return found
+    return sorted(set(found))
 
 
 MESSAGES = mkdocs_messages()
@@ -55,6 +69,26 @@ MESSAGES = mkdocs_messages()
 
 def test_mkdocs_berichten_worden_gevonden():
     assert len(MESSAGES) > 20 and "Reloading browsers" in MESSAGES
+    assert any("properdocs.yml" in m for m in MESSAGES)  # ProperDocs' own
+
+
+@pytest.mark.parametrize("command", ["mkdocs", "properdocs"])
+def test_voorvertoning_van_ontwerpen_in_beide_engines(command):
+    """Built from a join, so not among MESSAGES: each engine names its own command."""
+    message = (f"The following pages are being built only for the preview but will be excluded from `{command} build` "
+               "per `draft_docs` config:\n  - gids/ontwerp.md\n  - over.md")
+    assert translate(message) == ("Deze pagina's staan alleen in de voorvertoning, niet op de gebouwde site (draft_docs): "
+                                  "gids/ontwerp.md, over.md")
+
+
+def test_een_ongeldige_link_van_properdocs_in_het_nederlands(tmp_path):
+    page = tmp_path / "docs" / "over.md"
+    page.parent.mkdir()
+    page.write_text("# Over\n\nZie [de server](https://[::1/pagina).\n", encoding="utf-8")
+    message = "Doc file 'over.md' contains an invalid link 'https://[::1/pagina', it was left as is."
+    dutch = translate(message, lambda src: tmp_path / "docs" / src)
+    assert dutch is not None and dutch.endswith("over.md:3: link 'https://[::1/pagina' is geen geldig adres: kijk het na, "
+                                                "bv. 'https://www.voorbeeld.be/pagina'"), dutch
 
 
 @pytest.mark.parametrize("message", MESSAGES)
