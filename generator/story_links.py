@@ -99,7 +99,11 @@ def link_errors(site: Site) -> list[RecordError]:
 def _judge(site: Site, pagina: Pagina, tag: str, url: str) -> str | None:
     """What is wrong with one link or image, or None. Mirrors MkDocs' link validation (strict mode)."""
     wat = "afbeelding" if tag == "img" else "link"
-    scheme, netloc, path, _, anchor = urlsplit(url)
+    try:
+        scheme, netloc, path, _, anchor = urlsplit(url)
+    except ValueError:  # 'https://[::1/x': an opened IPv6 bracket that never closes
+        return (f"{wat} '{url}' is geen geldig adres (de haakjes '[' en ']' in de servernaam kloppen niet); schrijf het "
+                "adres zoals het in de adresbalk van je browser staat")
     if scheme.lower() == "file":
         return (f"{wat} '{url}' verwijst naar een bestand op je eigen computer ('file:'); bezoekers kunnen dat niet "
                 "openen: zet het bestand in docs/ en verwijs ernaar ten opzichte van deze pagina")

@@ -76,6 +76,9 @@ def test_what_the_site_has_passes(link):
      "afbeelding '//example.org/foto.png' staat op een andere server: de site laadt niets van andere servers (zie de "
      "privacyverklaring); zet de afbeelding in docs/ en verwijs ernaar ten opzichte van deze pagina"),
     ("![foto](../beelden/fото.png)", "afbeelding '../beelden/fото.png' verwijst naar een bestand dat niet bestaat"),
+    ("[x](https://[::1/pagina)",
+     "link 'https://[::1/pagina' is geen geldig adres (de haakjes '[' en ']' in de servernaam kloppen niet); schrijf het "
+     "adres zoals het in de adresbalk van je browser staat"),
 ])
 def test_each_refused_link_is_named_at_its_line_and_column(link, message):
     column = 9 if link.startswith("[") else 13  # where the address starts
