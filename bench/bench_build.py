@@ -28,10 +28,10 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from generator.book import load_book  # noqa: E402
-from generator.catalog import load_catalog  # noqa: E402
-from generator.site import SiteModel, fragment_env  # noqa: E402
-from generator.vocab import load_vocab  # noqa: E402
+from generator.records.book import load_book  # noqa: E402
+from generator.records.catalog import load_catalog  # noqa: E402
+from generator.site.pages import SiteModel, fragment_env  # noqa: E402
+from generator.records.vocab import load_vocab  # noqa: E402
 
 
 class _EnvLoader(yaml.SafeLoader):

@@ -1,4 +1,4 @@
-"""Measure a record at every limit of generator/limits.py: `gids check`, `gids build` and `gids pdf --praktijk`.
+"""Measure a record at every limit of generator/records/limits.py: `gids check`, `gids build` and `gids pdf --praktijk`.
 
 Usage: python bench/bench_grenzen.py [--zonder-pdf] [--alleen-grens]
 

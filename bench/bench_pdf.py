@@ -24,8 +24,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_build import copy_project, measure  # noqa: E402
 
-from generator.pdf import Bronnen, load_inputs, metadata_date  # noqa: E402
-from generator.print_html import build_html, make_edition  # noqa: E402
+from generator.print.pdf import Bronnen, load_inputs, metadata_date  # noqa: E402
+from generator.print.html import build_html, make_edition  # noqa: E402
 
 TARGET_SECONDS, TARGET_RATIO = 10.0, 1.05
 

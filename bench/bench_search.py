@@ -6,7 +6,7 @@ Usage: .venv/bin/python bench/bench_search.py [echt | AANTAL ...] [--zoekopdrach
 For each size it writes a project (the real records, or synthetic ones made by
 bench_build.synthetic_records), builds it with `gids build` into a temporary folder, and prints:
 
-  - index build: generator.search.build_indexes on the loaded records, in this process, with the
+  - index build: generator.search.indexes.build_indexes on the loaded records, in this process, with the
     generator's word caches emptied first (as in a fresh `gids build`), best of 3, wall and CPU time;
   - sizes: every file build_indexes returns and zoeken/catalogus.json, raw and gzipped (level 6),
     and the cards zoeken/kaarten/*.json on average;
@@ -59,8 +59,8 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from bench_build import copy_project  # noqa: E402
 from generator import lunr_nl, search  # noqa: E402
-from generator.catalog import load_catalog  # noqa: E402
-from generator.vocab import load_vocab  # noqa: E402
+from generator.records.catalog import load_catalog  # noqa: E402
+from generator.records.vocab import load_vocab  # noqa: E402
 
 KIB = 1024
 TARGET_FIRST_QUERY = (1000, 175 * KIB)   # at 1,000 records the first query fetches <= 175 KiB

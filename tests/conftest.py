@@ -27,7 +27,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from generator.catalog import load_catalog
+from generator.records.catalog import load_catalog
 
 ROOT = Path(__file__).resolve().parent.parent  # the code under test
 FIXTURE_PROJECT = ROOT / "tests" / "fixtures" / "project"

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.book import load_book
-from generator.vocab import load_vocab
+from generator.records.book import load_book
+from generator.records.vocab import load_vocab
 
 from .conftest import FIXTURE_PROJECT, copy_project, run_gids
 

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.book import load_book
-from generator.catalog import load_catalog
-from generator.pdf import PDF_NAAM
-from generator.print_html import build_html, make_edition
-from generator.vocab import load_vocab
+from generator.records.book import load_book
+from generator.records.catalog import load_catalog
+from generator.print.pdf import PDF_NAAM
+from generator.print.html import build_html, make_edition
+from generator.records.vocab import load_vocab
 
 from .conftest import FIXTURE_BUILD_ENV, copy_project, run_gids
 

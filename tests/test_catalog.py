@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import catalog as catalog_module
-from generator.catalog import load_catalog
+from generator.records import catalog as catalog_module
+from generator.records.catalog import load_catalog
 
 GELDIG = Path(__file__).parent / "fixtures" / "geldig" / "gent-buurtgericht-onthaal.md"
 

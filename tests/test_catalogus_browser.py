@@ -1,6 +1,6 @@
 """The catalogue page in real Chromium, used the way a visitor does: typing, ticking, sharing, going back.
 
-Expected numbers come from the fixture project's records (generator.catalog + generator.facets), not from the page.
+Expected numbers come from the fixture project's records (generator.records.catalog + generator.records.facets), not from the page.
 """
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from playwright.sync_api import expect
 
-from generator.catalog import load_catalog
-from generator.facets import Facets
-from generator.vocab import load_vocab
+from generator.records.catalog import load_catalog
+from generator.records.facets import Facets
+from generator.records.vocab import load_vocab
 
 from .conftest import FIXTURE_PRAKTIJKEN
 

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from generator.argparse_nl import NL, NL_N
+from generator.cli.argparse_nl import NL, NL_N
 from generator.cli import build_parser, main
 
 from .engels import english

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.fields import BRON_FIELDS, CONTACT_FIELDS, RECORD_FIELDS
+from generator.records.fields import BRON_FIELDS, CONTACT_FIELDS, RECORD_FIELDS
 
 from .conftest import FIXTURE_PROJECT
 

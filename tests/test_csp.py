@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import tinyhtml5
 
-from generator.csp import POLICY, inline_scripts, with_policy
+from generator.site.csp import POLICY, inline_scripts, with_policy
 
 from .conftest import FIXTURE_PRAKTIJKEN, copy_project, run_gids
 from .test_catalogus_browser import DEFINITIONS, static_host

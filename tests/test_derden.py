@@ -47,7 +47,7 @@ def test_the_shipped_lunr_languages_files_carry_their_licence(fixture_site):
 
 
 def test_the_port_of_the_dutch_stemmer_states_its_licence_and_origin():
-    port = (ROOT / "generator" / "lunr_nl.py").read_text(encoding="utf-8")
+    port = (ROOT / "generator" / "search" / "lunr_nl.py").read_text(encoding="utf-8")
     head = port[:port.index('"""')]  # the notice comes first
     assert "subject to the Mozilla Public License Version 1.1" in head
     assert "https://github.com/MihaiValentin/lunr-languages" in head
@@ -62,7 +62,7 @@ def test_third_party_lists_files_that_exist(fixture_site):
     named = set(re.findall(r"`((?:theme|tests|generator)/[^`*]+)`", THIRD_PARTY))
     assert len(named) >= 8
     assert [path for path in named if not (ROOT / path).exists()] == []
-    for path in ("generator/lunr_nl.py", "theme/assets/javascripts/vendor/lunr.min.js", "tests/vendor/axe.min.js"):
+    for path in ("generator/search/lunr_nl.py", "theme/assets/javascripts/vendor/lunr.min.js", "tests/vendor/axe.min.js"):
         assert f"`{path}`" in THIRD_PARTY, path
     # what THIRD-PARTY.md says is on the site is
     for row in THIRD_PARTY.splitlines():

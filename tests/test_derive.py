@@ -16,10 +16,10 @@ from functools import cache
 import pytest
 import yaml
 
-from generator.catalog import load_catalog
-from generator.derive import derive, judge_lopend, parse_basis, parse_bedrag, parse_periode, parse_vte, read_bedrag, read_vte
-from generator.model import Afgeleid, Fiche, Peil
-from generator.validation import validate_record
+from generator.records.catalog import load_catalog
+from generator.records.derive import derive, judge_lopend, parse_basis, parse_bedrag, parse_periode, parse_vte, read_bedrag, read_vte
+from generator.records.model import Afgeleid, Fiche, Peil
+from generator.records.validation import validate_record
 
 from .conftest import FIXTURE_PRAKTIJKEN as PRAKTIJKEN
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import json
 
-from generator.catalog import load_catalog
-from generator.facets import BUDGET_CLASSES, STATUS, Facets, budget_class, gemeente_slug, status
-from generator.search_data import catalogue_files
-from generator.vocab import load_vocab
+from generator.records.catalog import load_catalog
+from generator.records.facets import BUDGET_CLASSES, STATUS, Facets, budget_class, gemeente_slug, status
+from generator.search.catalogue_data import catalogue_files
+from generator.records.vocab import load_vocab
 
 from .conftest import FIXTURE_PRAKTIJKEN
 

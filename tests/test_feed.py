@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import feedparser
 
-from generator.feed import MAX_ENTRIES, summary
+from generator.opendata.feed import MAX_ENTRIES, summary
 
 
 def test_feed_is_valid_atom_with_an_entry_per_practice(built_site, records):

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalog import load_catalog
-from generator.freshness import add_months, age, months_between, stale_warnings, today
+from generator.records.catalog import load_catalog
+from generator.records.freshness import add_months, age, months_between, stale_warnings, today
 
 from .conftest import FIXTURE_PROJECT
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.errors import RecordError
-from generator.vocab import load_vocab
+from generator.records.errors import RecordError
+from generator.records.vocab import load_vocab
 
 ROOT = Path(__file__).resolve().parent.parent
 GITHUB = ROOT / ".github"

@@ -1,4 +1,4 @@
-"""The budget of a record (generator/limits.py): what is over it is refused by `gids check` at its line, fast;
+"""The budget of a record (generator/records/limits.py): what is over it is refused by `gids check` at its line, fast;
 what is at it builds, site and PDF. A killed build leaves nothing the next one does not clean up."""
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from generator import catalog, limits
-from generator.budget import getal
-from generator.search import samenstellingen
-from generator.validation import validate_record
+from generator.records import catalog
+from generator.records import limits
+from generator.records.budget import getal
+from generator.search.indexes import samenstellingen
+from generator.records.validation import validate_record
 
 from .conftest import ROOT, copy_project, run_gids
 from .grenzen_corpus import at_the_limit, record, refused
@@ -128,7 +129,7 @@ def test_een_gedode_build_wordt_opgeruimd(tmp_path):
 
 
 def test_contributing_noemt_de_grenzen():
-    """Editors may hit a limit: CONTRIBUTING.md shows the same numbers as generator/limits.py."""
+    """Editors may hit a limit: CONTRIBUTING.md shows the same numbers as generator/records/limits.py."""
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     section = text[text.index("## Grenzen"):]
     for value in (limits.VERHAAL_TEKENS, limits.VERHAAL_REGELS, limits.VERHAAL_KOPPEN, limits.VERHAAL_HAKEN,

@@ -18,12 +18,12 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator.book import load_book
-from generator.catalog import load_catalog
-from generator.engine import load_config
-from generator.print_html import build_html, make_edition
-from generator.safety import story_problems
-from generator.vocab import load_vocab
+from generator.records.book import load_book
+from generator.records.catalog import load_catalog
+from generator.site.engine import load_config
+from generator.print.html import build_html, make_edition
+from generator.site.safety import story_problems
+from generator.records.vocab import load_vocab
 
 from .conftest import FIXTURE_PROJECT, ROOT, copy_project, run_gids
 

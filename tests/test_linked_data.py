@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from generator.privacy import contact_names
+from generator.opendata.privacy import contact_names
 
 JSONLD = re.compile(r'<script type="application/ld\+json" id="gids-linked-data">(.*?)</script>', re.DOTALL)
 FOOTER_LINKS = {"over/": "Over deze catalogus", "open-data/": "Open data", "toegankelijkheid/": "Toegankelijkheid",

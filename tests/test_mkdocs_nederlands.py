@@ -1,6 +1,6 @@
 """The engine's own messages reach the editor in Dutch: through `gids build`, `gids serve` and its rebuilds.
 
-The engine is ProperDocs, or MkDocs 1.6 (generator/engine.py); both are installed, so both sources are read.
+The engine is ProperDocs, or MkDocs 1.6 (generator/site/engine.py); both are installed, so both sources are read.
 """
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.engine import Abort, PluginError
-from generator.engine_messages import ENGELS, gestopt, translate
+from generator.site.engine import Abort, PluginError
+from generator.site.engine_messages import ENGELS, gestopt, translate
 
 from .conftest import ROOT, copy_project, run_gids
 from .engels import english

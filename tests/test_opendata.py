@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.opendata import CSV_COLUMNS, CSV_SCHEIDING, LIJST_SCHEIDING
-from generator.privacy import (
+from generator.opendata.export import CSV_COLUMNS, CSV_SCHEIDING, LIJST_SCHEIDING
+from generator.opendata.privacy import (
     WEGGELATEN,
     contact_names,
     is_mobile,
@@ -201,8 +201,8 @@ def test_open_data_page_explains_every_column_and_links_the_files(built_site):
 def test_every_exported_record_validates_against_the_record_schema(catalogue, built_site):
     import jsonschema
 
-    from generator.schema import record_schema
-    from generator.vocab import load_vocab
+    from generator.records.schema import record_schema
+    from generator.records.vocab import load_vocab
 
     schema = record_schema(load_vocab())
     published = json.loads((built_site / "open-data" / "praktijk.schema.json").read_text(encoding="utf-8"))

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.book import load_book
-from generator.catalog import load_catalog
-from generator.facets import Facets
-from generator.pdf import metadata_date
-from generator.selectie import Selectie, SelectieFout, select
-from generator.print_html import UITGEVER, render_markdown
-from generator.vocab import load_vocab
+from generator.records.book import load_book
+from generator.records.catalog import load_catalog
+from generator.records.facets import Facets
+from generator.print.pdf import metadata_date
+from generator.print.selection import Selectie, SelectieFout, select
+from generator.print.html import UITGEVER, render_markdown
+from generator.records.vocab import load_vocab
 
 from .conftest import FIXTURE_BUILD_ENV, FIXTURE_PRAKTIJKEN, FIXTURE_PROJECT, run_gids
 

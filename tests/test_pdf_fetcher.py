@@ -14,8 +14,8 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject, StreamObject
 
-from generator.pdf import Bronnen
-from generator.pdf_fetcher import local_fetcher
+from generator.print.pdf import Bronnen
+from generator.print.fetcher import local_fetcher
 
 from .conftest import FIXTURE_PRAKTIJKEN, ROOT, copy_project, run_gids
 

@@ -5,7 +5,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from generator.catalog import load_catalog
+from generator.records.catalog import load_catalog
 
 from .conftest import FIXTURE_PRAKTIJKEN
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from generator.model import Contact
-from generator.privacy import (
+from generator.records.model import Contact
+from generator.opendata.privacy import (
     is_mobile,
     is_personal_email,
     public_contact,

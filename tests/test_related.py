@@ -1,8 +1,8 @@
 """Related practices: three to five, never the page itself, and sensible for the fixture project's records."""
 from __future__ import annotations
 
-from generator.catalog import load_catalog
-from generator.related import MAX_RELATED, MIN_RELATED, related
+from generator.records.catalog import load_catalog
+from generator.search.related import MAX_RELATED, MIN_RELATED, related
 
 from .conftest import FIXTURE_PRAKTIJKEN
 

@@ -3,7 +3,7 @@
 The expectations were set by reading the records (title, summary, fiche, story) as an officer
 would, not by running the search. The records are the fixture project's (the guide's practices as
 the developers froze them), so that an editor's change never moves a ranking here. The test runs the
-real code path: the indexes are built from those records (generator.search.build_indexes), loaded in node with lunr.js, lunr.nl and
+real code path: the indexes are built from those records (generator.search.indexes.build_indexes), loaded in node with lunr.js, lunr.nl and
 theme/assets/javascripts/zoekindex.js, and queried exactly as the catalogue page does (the call
 in catalogus-logica.js ``zoek()``, read from that file: same index weights, same "unfinished" flag).
 All queries run in one node process. Ties are broken as the page does: by place, then title.
@@ -21,9 +21,9 @@ from pathlib import Path
 import material
 import pytest
 
-from generator import search
-from generator.catalog import load_catalog
-from generator.vocab import load_vocab
+from generator.search import indexes as search
+from generator.records.catalog import load_catalog
+from generator.records.vocab import load_vocab
 
 from .conftest import FIXTURE_PRAKTIJKEN, ROOT
 
@@ -261,7 +261,7 @@ def test_every_query_has_the_expected_practices_in_its_top_three(ranked):
 
 
 def test_singular_and_plural_rank_alike(ranked):
-    """Snowball's Dutch stems "les" and "lessen" apart; generator/search.py stam_af joins them."""
+    """Snowball's Dutch stems "les" and "lessen" apart; generator/search/indexes.py stam_af joins them."""
     differing = [(one, more) for one, more in SINGULAR_PLURAL if ranked[one][:3] != ranked[more][:3] or not ranked[one]]
     assert not differing, differing
 

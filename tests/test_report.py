@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.errors import RecordError
-from generator.vocab import load_vocab
-from generator.report import (
+from generator.records.errors import RecordError
+from generator.records.vocab import load_vocab
+from generator.records.report import (
     escape_data,
     escape_property,
     github_command,

@@ -20,10 +20,10 @@ import yaml
 from jsonschema import Draft202012Validator, FormatChecker
 
 from generator.cli import main
-from generator.limits import LIJSTEN, TEKSTEN
-from generator.schema import SCHEMA_FILE, _range_pattern, record_schema, schema_json, stale_schema
-from generator.validation import validate_record
-from generator.vocab import load_vocab
+from generator.records.limits import LIJSTEN, TEKSTEN
+from generator.records.schema import SCHEMA_FILE, _range_pattern, record_schema, schema_json, stale_schema
+from generator.records.validation import validate_record
+from generator.records.vocab import load_vocab
 
 from .conftest import PROJECT, ROOT, run_gids
 

@@ -15,8 +15,9 @@ import material
 import pytest
 import yaml
 
-from generator import lunr_nl, search
-from generator.vocab import load_vocab
+from generator.search import lunr_nl
+from generator.search import indexes as search
+from generator.records.vocab import load_vocab
 
 ROOT = Path(__file__).resolve().parent.parent
 MATERIAL_LUNR = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
@@ -226,7 +227,7 @@ def test_nltk_is_never_imported_even_when_installed(tmp_path):
     fake = tmp_path / "nltk"
     fake.mkdir()
     (fake / "__init__.py").write_text("raise RuntimeError('NLTK was imported')\n")
-    code = ("import sys; from pathlib import Path; from generator import search; from generator.catalog import load_catalog;"
+    code = ("import sys; from pathlib import Path; from generator.search import indexes as search; from generator.records.catalog import load_catalog;"
             "files = search.build_indexes(load_catalog(Path('tests/fixtures/project/praktijken')).records);"
             "assert 'nltk' not in sys.modules; assert len(files) == 2; print('ok')")
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,

@@ -9,7 +9,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-from generator.serve_guard import allowed_hosts, host_guard
+from generator.site.serve_guard import allowed_hosts, host_guard
 from tests.conftest import ROOT, copy_project, run_gids
 
 RECORD = "praktijken/kortrijk-toeleiders-1-loketdienst.md"

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.book import Pagina, guide_order, load_book
-from generator.catalog import load_catalog
-from generator.vocab import load_vocab
+from generator.records.book import Pagina, guide_order, load_book
+from generator.records.catalog import load_catalog
+from generator.records.vocab import load_vocab
 
 from .conftest import FIXTURE_PRAKTIJKEN, PROJECT, ROOT, copy_project, run_gids
 

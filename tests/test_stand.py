@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.model import Bron, Peil, stand_of
-from generator.stand import gegevens, looptijd, looptijd_volledig
-from generator.validation import validate_record
+from generator.records.model import Bron, Peil, stand_of
+from generator.records.stand import gegevens, looptijd, looptijd_volledig
+from generator.records.validation import validate_record
 
 FIXTURES = Path(__file__).parent / "fixtures"
 WEB_SOURCE = FIXTURES / "stand" / "dendermonde-plan-samenleven.md"

@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from generator.story_links import Pagina, Site, link_errors, markdown_settings
+from generator.site.links import Pagina, Site, link_errors, markdown_settings
 
 from .conftest import copy_project, run_gids
 

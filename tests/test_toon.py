@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalog import load_catalog
-from generator.derive import OVERRIDABLE
-from generator.toon import regels, tekst
+from generator.records.catalog import load_catalog
+from generator.records.derive import OVERRIDABLE
+from generator.records.explain import regels, tekst
 
 from .conftest import FIXTURE_PRAKTIJKEN, run_gids
 

@@ -28,12 +28,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.catalog import load_catalog
-from generator.errors import RecordError
-from generator.model import Praktijk
-from generator.yaml_errors import explain
-from generator.validation import validate_record
-from generator.vocab import load_vocab
+from generator.records.catalog import load_catalog
+from generator.records.errors import RecordError
+from generator.records.model import Praktijk
+from generator.records.yaml_errors import explain
+from generator.records.validation import validate_record
+from generator.records.vocab import load_vocab
 
 from .conftest import FIXTURE_PRAKTIJKEN, PROJECT, ROOT
 

@@ -31,7 +31,7 @@ const fake = fakeZoekindex({ taal: { "edegem-taalcafe": 2, "genk-werk": 5, "kort
 const L = require(LOGICA)(fake);
 const withoutIndex = require(LOGICA)(undefined);  // lunr failed to load in the browser
 
-// ---------- the catalogue: catalogus.json as generator/search_data.py writes it ----------
+// ---------- the catalogue: catalogus.json as generator/search/catalogue_data.py writes it ----------
 
 const FACETTEN = [
   { key: "thema", label: "Thema", waarden: [["onthaal", "Onthaal"], ["taal", "Taal"], ["huisvesting", "Huisvesting"],

@@ -5,7 +5,7 @@
  *   var logica = gidsCatalogusLogica;                           // browser: after zoekindex.js
  *   var logica = require(".../catalogus-logica.js")(zoekindex);  // node: zoekindex.js's object or a stand-in
  *
- * Data (written by generator/search_data.py):
+ * Data (written by generator/search/catalogue_data.py):
  *   zoeken/catalogus.json   every practice's ref, sort keys and facet values      -> decode
  *   zoeken/kop.json         lunr index of title, place, summary and fiche          -> laadIndex, zoek
  *   zoeken/verhaal.json     lunr index of the stories                              -> laadIndex, zoek

@@ -1,7 +1,7 @@
 /* The catalogue's search indexes in the browser: load them, and query them as they were built.
  *
  * Needs lunr.js, lunr.stemmer.support and lunr.nl loaded first. Made for the files of
- * generator/search.py (read its docstring); tests/test_search.py runs this file in node.
+ * generator/search/indexes.py (read its docstring); tests/test_search.py runs this file in node.
  *
  *   var index = gidsZoekindex.laad(json);       // zoeken/kop.json or zoeken/verhaal.json -> lunr.Index
  *   var scores = gidsZoekindex.zoek([[kop, 1], [verhaal, 1]], q, true);  // {slug: score} or null
@@ -15,7 +15,7 @@
 })(this, function (lunr) {
   "use strict";
 
-  // The index side (generator/search.py) splits and trims text exactly like this.
+  // The index side (generator/search/indexes.py) splits and trims text exactly like this.
   var trim = lunr.trimmerSupport.generateTrimmer(lunr.nl.wordCharacters + "0-9");
 
   // A query comes from the search box or from a link's ?zoek=, so it can be anything. Past these
@@ -45,7 +45,7 @@
     return allWords(text).filter(function (word) { return !isStopWord(word); });
   }
 
-  // lunr.nl's stem, finished as generator/search.py stam_af does (read it): "lessen" like "les",
+  // lunr.nl's stem, finished as generator/search/indexes.py stam_af does (read it): "lessen" like "les",
   // "initiatieven" like "initiatief", "sociaal" like "sociale".
   function stam(word) {
     return lunr.nl.stemmer(new lunr.Token(word)).toString()

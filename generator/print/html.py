@@ -1,0 +1,261 @@
+"""The print edition as one HTML document: what goes in (an ``Editie``) and its assembly.
+
+The guide's order comes from boek.yml; the practices of a chapter follow
+``guide_order``. Record values reach the HTML only through the autoescaping
+templates in ``theme/print``; Markdown (stories, narrative pages) is rendered
+here with the site's extensions, headings shifted to their depth in the book.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+import xml.etree.ElementTree as etree
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jinja2
+import markdown
+from markdown.extensions.smarty import SmartyExtension
+from markdown.extensions.toc import TocExtension, slugify
+from markdown.treeprocessors import Treeprocessor
+
+from ..records.book import Boek, Deel, Hoofdstuk, Pagina, guide_order
+from ..records.errors import TeDiepGenest, display_path
+from ..records.model import Praktijk
+from ..records.templates import safe_env
+from ..records.vocab import Vocab
+
+PARTNERS = (
+    "Agentschap Integratie en Inburgering",
+    "Agentschap Binnenlands Bestuur",
+    "VVSG",
+    "IN-Gent",
+    "Atlas, integratie & inburgering Antwerpen",
+)
+UITGEVER = "Agentschap Integratie en Inburgering, Agentschap Binnenlands Bestuur, VVSG, IN-Gent en Atlas"
+COLOFON = "colofon"  # the narrative page (file stem) a selection edition keeps
+
+
+@dataclass(frozen=True)
+class HoofdstukInhoud:
+    """A chapter as printed: its framing pages and the practices of this edition, in guide order."""
+
+    hoofdstuk: Hoofdstuk
+    deel: Deel
+    praktijken: tuple[Praktijk, ...]
+
+    @property
+    def anker(self) -> str:
+        return f"hoofdstuk-{self.hoofdstuk.id}"
+
+
+@dataclass(frozen=True)
+class DeelInhoud:
+    deel: Deel
+    hoofdstukken: tuple[HoofdstukInhoud, ...]
+
+    @property
+    def anker(self) -> str:
+        return f"deel-{self.deel.term.id}"
+
+
+@dataclass(frozen=True)
+class Editie:
+    """One printed edition: the whole guide, or a selection with its own title."""
+
+    titel: str
+    ondertitel: str
+    onderdelen: tuple[Pagina | DeelInhoud, ...]
+    selectie: str | None = None  # what was selected, in words; None for the whole guide
+
+    @property
+    def praktijken(self) -> list[Praktijk]:
+        return [p for part in self.onderdelen if isinstance(part, DeelInhoud)
+                for h in part.hoofdstukken for p in h.praktijken]
+
+    def ankers(self) -> dict[str, str]:
+        """Every link target in the document and the title it leads to."""
+        found: dict[str, str] = {}
+        for part in self.onderdelen:
+            if isinstance(part, Pagina):
+                found[page_anchor(part)] = part.titel
+                continue
+            found[part.anker] = part.deel.term.label
+            for h in part.hoofdstukken:
+                found[h.anker] = h.hoofdstuk.term.label
+                found.update({page_anchor(s): s.titel for s in h.hoofdstuk.situering})
+                found.update({f"praktijk-{p.slug}": p.volledige_titel for p in h.praktijken})
+        return found
+
+
+def make_edition(boek: Boek, records: list[Praktijk], *, titel: str | None = None,
+                 selectie: str | None = None) -> Editie:
+    """The edition of these records. A selection keeps only the chapters with a selected practice
+    (with their framing articles) and, of the narrative pages, only the colophon."""
+    per_chapter: dict[str, list[Praktijk]] = {}
+    for record in records:
+        per_chapter.setdefault(record.hoofdstuk, []).append(record)
+    parts: list[Pagina | DeelInhoud] = []
+    for part in boek.onderdelen:
+        if isinstance(part, Pagina):
+            if selectie is None or Path(part.src).stem == COLOFON:
+                parts.append(part)
+            continue
+        chapters = tuple(HoofdstukInhoud(h, part, tuple(guide_order(per_chapter.get(h.id, []))))
+                         for h in part.hoofdstukken)
+        if selectie is not None:
+            chapters = tuple(h for h in chapters if h.praktijken)
+        if chapters:
+            parts.append(DeelInhoud(part, chapters))
+    ondertitel = f"Een selectie uit de inspiratiegids ‘{boek.titel}’" if selectie and titel else boek.ondertitel
+    return Editie(titel or boek.titel, ondertitel, tuple(parts), selectie)
+
+
+# ---------------------------------------------------------------- Markdown
+
+class _ShowAddress(Treeprocessor):
+    """On paper a link is dead: mark web links whose text does not show where they lead."""
+
+    def run(self, root: etree.Element) -> None:
+        for a in root.iter("a"):
+            href = a.get("href", "")
+            text = "".join(a.itertext()).strip().lower()
+            bare = re.sub(r"^(https?://)?(www\.)?", "", href.lower()).rstrip("/")
+            if href.startswith(("http://", "https://")) and bare not in re.sub(r"^(https?://)?(www\.)?", "", text):
+                a.set("class", "toon-adres")
+
+
+class _SiteLinks(Treeprocessor):
+    """A link to another page of the site (``andere-praktijk.md``, ``../gids/partners.md#x``) leads to that
+    page in this document; when the edition leaves the page out, the link becomes plain text."""
+
+    def __init__(self, md: markdown.Markdown, here: str, targets: dict[str, str]):
+        super().__init__(md)
+        self.here, self.targets = here, targets
+
+    def run(self, root: etree.Element) -> None:
+        for a in root.iter("a"):
+            path = a.get("href", "").split("#")[0]
+            if not path.endswith(".md") or ":" in path:
+                continue
+            target = self.targets.get(posixpath.normpath(posixpath.join(posixpath.dirname(self.here), path)))
+            if target is None:
+                del a.attrib["href"]
+            else:
+                a.set("href", f"#{target}")
+
+
+class _PrintExtension(markdown.Extension):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: _SiteLinks | None = None
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_ShowAddress(md), "toon_adres", 1)
+        self.links = _SiteLinks(md, "", {})
+        md.treeprocessors.register(self.links, "site_links", 2)
+
+
+class _Renderer:
+    """One configured Markdown per kind (with or without raw HTML), reset between texts.
+
+    Building a Markdown with its extensions costs more than converting a short story,
+    and the guide converts some fifty texts.
+    """
+
+    def __init__(self, raw_html: bool) -> None:
+        self.prefix = ""
+        self.extension = _PrintExtension()
+        self.md = markdown.Markdown(extensions=[
+            TocExtension(permalink=False, slugify=lambda value, sep: f"{self.prefix}-{slugify(value, sep)}"),
+            "tables", "sane_lists", SmartyExtension(smart_quotes=False), self.extension])
+        if not raw_html:
+            self.md.preprocessors.deregister("html_block")
+            self.md.inlinePatterns.deregister("html")
+
+    def convert(self, text: str, prefix: str, here: str, targets: dict[str, str]) -> str:
+        self.prefix = prefix
+        self.extension.links.here, self.extension.links.targets = here, targets
+        return self.md.reset().convert(text)
+
+
+@cache
+def _renderer(raw_html: bool) -> _Renderer:
+    return _Renderer(raw_html)
+
+
+def render_markdown(text: str, *, prefix: str, shift: int, raw_html: bool = False, here: str = "",
+                    targets: dict[str, str] | None = None) -> str:
+    """Markdown to HTML with the site's extensions (mkdocs.yml); ``#`` becomes ``h{1 + shift}``.
+
+    Heading ids get ``prefix`` so they stay unique in the one document. Without ``raw_html``
+    any HTML in the text is shown as text, never interpreted. ``here`` is the page's path in the
+    site (``praktijken/x.md``), ``targets`` the site paths this document holds and their anchors.
+    """
+    html = _renderer(raw_html).convert(text, prefix, here, targets or {})
+    return re.sub(r"<(/?)h([1-6])\b", lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift)}", html)
+
+
+def _body_of(page_text: str) -> str:
+    """A narrative page without front matter and its first ``#`` heading (the template prints the title)."""
+    text = re.sub(r"\A---\n.*?\n---\n", "", page_text, flags=re.S)
+    return re.sub(r"^#\s+.*\n?", "", text, count=1, flags=re.M)
+
+
+# ---------------------------------------------------------------- HTML
+
+def print_env(theme_dir: Path) -> jinja2.Environment:
+    env = safe_env(theme_dir / "print")
+    env.tests["deel"] = lambda part: isinstance(part, DeelInhoud)
+    env.tests["colofon"] = lambda part: isinstance(part, Pagina) and Path(part.src).stem == COLOFON
+    return env
+
+
+def page_anchor(pagina: Pagina) -> str:
+    return "pagina-" + Path(pagina.src).stem
+
+
+def _site_targets(editie: Editie) -> dict[str, str]:
+    """Site path (as a story or page links to it) -> anchor in this document, for every page the edition holds."""
+    targets: dict[str, str] = {}
+    for part in editie.onderdelen:
+        if isinstance(part, Pagina):
+            targets[part.src] = page_anchor(part)
+            continue
+        for h in part.hoofdstukken:
+            targets.update({s.src: page_anchor(s) for s in h.hoofdstuk.situering})
+            targets.update({f"praktijken/{p.slug}.md": f"praktijk-{p.slug}" for p in h.praktijken})
+    return targets
+
+
+@contextmanager
+def _named(path: str) -> Iterator[None]:
+    """A RecursionError in one page's Markdown becomes an error naming its file."""
+    try:
+        yield
+    except RecursionError:
+        raise TeDiepGenest(path) from None
+
+
+def build_html(editie: Editie, *, docs_dir: Path, theme_dir: Path, vocab: Vocab, datum: str) -> str:
+    """The whole edition as one HTML document (``datum``: W3C date for the PDF metadata)."""
+
+    targets = _site_targets(editie)
+
+    def pagina(page: Pagina, shift: int) -> str:
+        text = (docs_dir / page.src).read_text(encoding="utf-8")
+        with _named(display_path(docs_dir / page.src)):
+            return render_markdown(_body_of(text), prefix=page_anchor(page), shift=shift, raw_html=True,
+                                   here=page.src, targets=targets)
+
+    def verhaal(p: Praktijk) -> str:
+        with _named(p.path):
+            return render_markdown(p.verhaal, prefix=f"praktijk-{p.slug}", shift=2, here=f"praktijken/{p.slug}.md",
+                                   targets=targets)
+
+    return print_env(theme_dir).get_template("gids.html").render(
+        e=editie, vocab=vocab, partners=PARTNERS, uitgever=UITGEVER, datum=datum,
+        pagina=pagina, verhaal=verhaal, anker=page_anchor)

@@ -1,0 +1,98 @@
+"""Selection editions: which practices a ``gids pdf --thema ... --provincie ...`` edition holds.
+
+AND across the kinds of choice, OR within one kind. Ids are checked against the closed
+lists and the records; an unknown id gives a Dutch message with the valid ones.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from ..records.book import Boek
+from ..records.facets import Facets
+from ..records.model import Praktijk
+from ..records.vocab import Vocab
+from .html import Editie, make_edition
+
+
+@dataclass(frozen=True)
+class Selectie:
+    """What a selection edition holds: AND across the kinds, OR within one kind."""
+
+    themas: tuple[str, ...] = ()
+    hoofdstukken: tuple[str, ...] = ()
+    provincies: tuple[str, ...] = ()
+    praktijken: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.themas or self.hoofdstukken or self.provincies or self.praktijken)
+
+
+class SelectieFout(Exception):
+    """A selection that names unknown ids or selects nothing; the message is Dutch and complete."""
+
+
+def select(selectie: Selectie, records: list[Praktijk], vocab: Vocab, facets: Facets) -> tuple[list[Praktijk], str]:
+    """The selected records and the selection in words ("thema Huisvesting; provincie Antwerpen of Limburg")."""
+    kinds = [
+        ("thema", "--thema", "thema's", selectie.themas, {k: t.label for k, t in vocab.themas.items()}),
+        ("hoofdstuk", "--hoofdstuk", "hoofdstukken", selectie.hoofdstukken, {k: t.label for k, t in vocab.hoofdstukken.items()}),
+        ("provincie", "--provincie", "provincies", selectie.provincies, {k: t.label for k, t in vocab.provincies.items()}),
+        ("praktijk", "--praktijk", "praktijken", selectie.praktijken, {r.slug: r.volledige_titel for r in records}),
+    ]
+    problems, chosen, words = [], [], []
+    for key, option, plural, asked, known in kinds:
+        if not asked:
+            continue
+        ids = []
+        for value in asked:
+            found = match_term(value, known)
+            if found is None:
+                problems.append(f"{option}: onbekende waarde '{value}'{suggest_terms(value, known)}")
+            elif found not in ids:
+                ids.append(found)
+        chosen.append((key, set(ids)))
+        if key == "praktijk":
+            words.append(f"{len(ids)} gekozen {'praktijk' if len(ids) == 1 else 'praktijken'}")
+        else:
+            words.append(f"{key if len(ids) == 1 else plural} {' of '.join(known[i] for i in ids)}")
+    if problems:
+        raise SelectieFout("\n".join(problems))
+
+    def fits(record: Praktijk) -> bool:
+        values = facets.values[record.slug]
+        return all((record.slug in ids) if key == "praktijk" else bool(ids & set(values[key])) for key, ids in chosen)
+
+    selected = [r for r in records if fits(r)]
+    beschrijving = "; ".join(words)
+    if not selected:
+        raise SelectieFout(f"geen enkele praktijk past bij deze keuze ({beschrijving}); "
+                           "verschillende soorten keuzes moeten allemaal kloppen, binnen één soort volstaat er één")
+    return selected, beschrijving
+
+
+def suggest_terms(value: str, known: dict[str, str]) -> str:
+    """'bedoelde je ...?' and the valid ids (all of them while the list stays readable)."""
+    close = difflib.get_close_matches(value.strip().lower(), list(known), n=3, cutoff=0.75)
+    hint = f" (bedoelde je {' of '.join(repr(c) for c in close)}?)" if close else ""
+    if len(known) <= 60:
+        return f"{hint}; kies uit: {', '.join(sorted(known))}"
+    return f"{hint} ({len(known)} mogelijke waarden; de slug is de bestandsnaam zonder .md)"
+
+
+def match_term(value: str, known: dict[str, str]) -> str | None:
+    """An id as typed, or its label in any case ('Oost-Vlaanderen', 'huisvesting')."""
+    wanted = value.strip().lower()
+    for key, label in known.items():
+        if wanted in (key.lower(), label.lower()):
+            return key
+    return None
+
+
+def edition_for(boek: Boek, records: list[Praktijk], vocab: Vocab, selectie: Selectie | None = None,
+                titel: str | None = None) -> Editie:
+    """The whole guide, or the selection (raises SelectieFout)."""
+    if not selectie:
+        return make_edition(boek, records, titel=titel)
+    chosen, beschrijving = select(selectie, records, vocab, Facets(records, vocab))
+    return make_edition(boek, chosen, titel=titel, selectie=f"Selectie: {beschrijving}")

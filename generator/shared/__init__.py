@@ -1,0 +1,1 @@
+"""Helpers every package may use: output that cannot fake a line or a terminal command."""

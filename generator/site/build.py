@@ -1,0 +1,163 @@
+"""``gids build``: check, then build the site and the guide's PDF into a temporary folder and swap it in.
+
+A failed check or build leaves the previous site untouched. The PDF is laid out first, so
+the home page can say how many pages and bytes the download has.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from .engine import Abort, ConfigurationError, MkDocsConfig, PluginError, build, load_config
+from .engine_messages import gestopt, install
+from ..records.errors import TeDiepGenest, display_path
+from ..print.pdf import PDF_NAAM, Bronnen, PdfGeweigerd, PdfResultaat, Voortgang, grootte, load_inputs, make_pdf
+from .plugin import Download
+from ..print.selection import edition_for
+from .links import check_links
+
+
+def build_site(config_file: Path, target: Path, pdf: bool = True) -> int:
+    if not config_file.is_file():
+        print(f"{config_file}: configuratiebestand niet gevonden", file=sys.stderr)
+        return 1
+    handler = install(logging.WARNING)
+    started = time.perf_counter()
+    target = target.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale(target)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-nieuw-{os.getpid()}-", dir=target.parent))
+    pdf_dir = Path(tempfile.mkdtemp(prefix=f".{target.name}-pdf-{os.getpid()}-", dir=target.parent)) if pdf else None
+    guide = None
+    config = None
+    previous = _terminate_as_exit()
+    try:
+        config = load_config(str(config_file), site_dir=str(staging))
+        locate = config.plugins["gids"].source_of
+        handler.locate = lambda: locate
+        if pdf_dir is not None:
+            guide = _guide_pdf(config, pdf_dir)
+        build(config)  # empties the staging folder first: the PDF waits beside it
+        if guide is not None:
+            os.replace(guide.pad, staging / PDF_NAAM)
+    except (PluginError, ConfigurationError, Abort) as exc:
+        _discard(staging, pdf_dir)
+        print(gestopt(exc), file=sys.stderr)
+        return 1
+    except PdfGeweigerd as exc:
+        _discard(staging, pdf_dir)
+        for reason in exc.reasons:
+            print(f"fout (pdf): {reason}", file=sys.stderr)
+        print(f"{len(exc.reasons)} fout(en) in de pdf hierboven; de site is niet gebouwd.", file=sys.stderr)
+        return 1
+    except (TeDiepGenest, RecursionError) as exc:
+        _discard(staging, pdf_dir)
+        print(f"De site is niet gebouwd: {exc if isinstance(exc, TeDiepGenest) else TeDiepGenest(_building(config))}",
+              file=sys.stderr)
+        return 1
+    except BaseException as exc:
+        _discard(staging, pdf_dir)
+        if os.environ.get("GIDS_DEBUG") or not isinstance(exc, Exception):
+            raise
+        print(gestopt(exc), file=sys.stderr)
+        return 1
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    _discard(None, pdf_dir)
+    _swap(staging, target)
+    pages = sum(1 for _ in target.rglob("index.html"))
+    extra = f", pdf van {guide.paginas} pagina's" if guide is not None else ""
+    print(f"Site gebouwd in {target} ({pages} pagina's{extra}, {time.perf_counter() - started:.1f} s).", file=sys.stderr)
+    return 0
+
+
+def _guide_pdf(config: MkDocsConfig, folder: Path) -> PdfResultaat | None:
+    """Lay out the whole guide into ``folder`` and tell the plugin, for the home page's download link.
+
+    With problems in the records nothing is made here: the engine's build that follows reports them.
+    """
+    plugin = config.plugins["gids"]
+    root = Path(config.config_file_path).parent.resolve()
+    bronnen = Bronnen(root, root / plugin.config.praktijken, root / plugin.config.boek, Path(config.docs_dir),
+                      root / plugin.config.fragmenten)
+    invoer = load_inputs(bronnen)
+    if invoer.errors or invoer.boek is None or check_links(bronnen.praktijken, invoer.records, invoer.vocab):
+        return None
+    result = make_pdf(edition_for(invoer.boek, invoer.records, invoer.vocab), folder / PDF_NAAM, bronnen, invoer.vocab,
+                      Voortgang.automatisch())
+    for warning in result.waarschuwingen:
+        print(f"waarschuwing (pdf): {warning}", file=sys.stderr)
+    plugin.download = Download(PDF_NAAM, result.paginas, grootte(result.grootte))
+    return result
+
+
+# The folders a build makes beside its target, each named with the process that owns it.
+_OWNED = re.compile(r"-(?:nieuw|pdf|oud)-(\d+)(?:-|$)")
+
+
+def remove_stale(target: Path) -> list[Path]:
+    """Remove what killed builds of ``target`` left beside it: folders whose owning process is gone.
+
+    A build that is still running (another terminal, another CI job on the same checkout) keeps its folders.
+    """
+    removed = []
+    prefix = f".{target.name}-"
+    for folder in target.parent.iterdir() if target.parent.is_dir() else ():
+        match = _OWNED.match(folder.name, len(prefix)-1) if folder.name.startswith(prefix) else None
+        if match and folder.is_dir() and not _alive(int(match.group(1))):
+            shutil.rmtree(folder, ignore_errors=True)
+            removed.append(folder)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
+
+
+def _terminate_as_exit():
+    """SIGTERM (a cancelled CI job) ends the build like Ctrl+C: its folders are removed on the way out."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+
+
+def _building(config: MkDocsConfig | None) -> str:
+    """The file of the page MkDocs was building, as far as the plugin knows it."""
+    plugin = config.plugins["gids"] if config is not None else None
+    src = getattr(plugin, "bezig", None)
+    return display_path(plugin.source_of(src)) if src else "een pagina"
+
+
+def _discard(*folders: Path | None) -> None:
+    for folder in folders:
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _swap(staging: Path, target: Path) -> None:
+    """Replace target by staging with two renames, so a reader never sees half a site."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}-oud-{os.getpid()}")
+        target.rename(old)
+    staging.rename(target)
+    os.chmod(target, 0o755)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
