@@ -24,21 +24,24 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_build import copy_project, measure  # noqa: E402
 
-from generator.print.pdf import Bronnen, load_inputs, metadata_date  # noqa: E402
-from generator.print.html import build_html, make_edition  # noqa: E402
+from generator.print.pdf import metadata_date  # noqa: E402
+from generator.records.inputs import load_inputs  # noqa: E402
+from generator.records.layout import ProjectLayout  # noqa: E402
+from generator.print.edition import make_edition  # noqa: E402
+from generator.print.html import build_html  # noqa: E402
 
 TARGET_SECONDS, TARGET_RATIO = 10.0, 1.05
 
 
 def write_plain_html(project: Path) -> Path:
     """The HTML gids pdf lays out, as a file beside the print template (so its relative URLs resolve)."""
-    bronnen = Bronnen.in_map(project)
-    invoer = load_inputs(bronnen)
+    layout = ProjectLayout.in_folder(project)
+    invoer = load_inputs(layout)
     assert not invoer.errors, invoer.errors[:3]
     editie = make_edition(invoer.boek, invoer.records)
-    html = build_html(editie, docs_dir=bronnen.docs, theme_dir=bronnen.theme, vocab=invoer.vocab,
+    html = build_html(editie, docs_dir=layout.docs, theme_dir=layout.theme, vocab=invoer.vocab,
                       datum=metadata_date(editie.praktijken))
-    target = bronnen.theme / "print" / "bench.html"
+    target = layout.theme / "print" / "bench.html"
     target.write_text(html, encoding="utf-8")
     return target
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 import json
 
 from generator.records.catalog import load_catalog
-from generator.records.facets import BUDGET_CLASSES, STATUS, Facets, budget_class, gemeente_slug, status
+from generator.records.facets import BUDGET_CLASSES, STATUS, Facets, budget_class, gemeente_slug
+from generator.records.facets import running_status as status
 from generator.search.catalogue_data import catalogue_files
 from generator.records.vocab import load_vocab
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator.records.catalog import load_catalog
-from generator.records.freshness import add_months, age, months_between, stale_warnings, today
+from generator.records.dates import today
+from generator.records.freshness import add_months, age, months_between, stale_warnings
 
 from .conftest import FIXTURE_PROJECT
 

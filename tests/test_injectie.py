@@ -21,7 +21,8 @@ import pytest
 from generator.records.book import load_book
 from generator.records.catalog import load_catalog
 from generator.site.engine import load_config
-from generator.print.html import build_html, make_edition
+from generator.print.edition import make_edition
+from generator.print.html import build_html
 from generator.site.safety import story_problems
 from generator.records.vocab import load_vocab
 

@@ -14,7 +14,7 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject, StreamObject
 
-from generator.print.pdf import Bronnen
+from generator.records.layout import ProjectLayout
 from generator.print.fetcher import local_fetcher
 
 from .conftest import FIXTURE_PRAKTIJKEN, ROOT, copy_project, run_gids
@@ -50,7 +50,7 @@ def links(project: Path):
 
 
 def fetcher(project: Path):
-    return local_fetcher(Bronnen.in_map(project))
+    return local_fetcher(ProjectLayout.in_folder(project))
 
 
 def print_references(theme: Path) -> list[str]:

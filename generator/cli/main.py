@@ -15,15 +15,20 @@ import sys
 import time
 from pathlib import Path
 
-from ..print.pdf import PDF_NAAM, SELECTIE_NAAM, Bronnen, PdfGeweigerd, Voortgang, grootte, load_inputs, make_pdf
-from ..print.selection import Selectie, SelectieFout, edition_for
+from ..print.pdf import PDF_NAME, SELECTION_NAME, PdfRefused, make_pdf
+from ..print.progress import Progress
+from ..print.selection import Selection, SelectionError, edition_for
 from ..records.catalog import load_catalog
+from ..records.dates import today
 from ..records.errors import TeDiepGenest, display_path
-from ..records.freshness import DEFAULT_MONTHS, stale_warnings, today
+from ..records.freshness import DEFAULT_MONTHS, stale_warnings
+from ..records.inputs import load_inputs
+from ..records.layout import CONFIG, PRAKTIJKEN, ProjectLayout
 from ..records.report import FORMATS, is_ok, render, summary
 from ..records.schema import stale_schema
 from ..records.vocab import load_vocab
 from ..shared.safe_output import guarded, own
+from ..shared.sizes import human_size
 from ..site.links import check_links
 from .argparse_nl import GidsParser
 
@@ -67,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="alle praktijken nakijken; stopt met code 1 bij fouten",
                            description=CHECK_UITLEG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    check.add_argument("map", nargs="?", default="praktijken", help="map met de praktijken (standaard: praktijken)")
+    check.add_argument("map", nargs="?", default=PRAKTIJKEN, help=f"map met de praktijken (standaard: {PRAKTIJKEN})")
     check.add_argument("-q", "--stil", action="store_true", help="alleen de problemen tonen, geen samenvatting")
     check.add_argument("--format", choices=FORMATS, default="tekst",
                        help="tekst (standaard, voor mensen), github (aantekeningen in GitHub Actions) of json")
@@ -86,15 +91,15 @@ def build_parser() -> argparse.ArgumentParser:
                                       "einde, lopend, bedrag, VTE) met de tekst waarop het steunt, zodat je een "
                                       "verkeerde lezing ziet en kunt overschrijven.")
     toon.add_argument("slug", nargs="+", help="de bestandsnaam van de praktijk zonder .md, een deel ervan (bv. gent-iedereen) of het pad naar het bestand")
-    toon.add_argument("--map", type=Path, default=Path("praktijken"), help="map met de praktijken (standaard: praktijken)")
+    toon.add_argument("--map", type=Path, default=Path(PRAKTIJKEN), help=f"map met de praktijken (standaard: {PRAKTIJKEN})")
 
     build = sub.add_parser("build", help="de site en de gids als pdf bouwen in site/ (alleen als alle praktijken in orde zijn)")
-    build.add_argument("-f", "--config", default="mkdocs.yml", metavar="BESTAND", help="MkDocs-configuratie (standaard: mkdocs.yml)")
+    build.add_argument("-f", "--config", default=CONFIG, metavar="BESTAND", help=f"MkDocs-configuratie (standaard: {CONFIG})")
     build.add_argument("-d", "--doel", default="site", metavar="MAP", help="doelmap (standaard: site)")
     build.add_argument("--zonder-pdf", action="store_true", help="de site bouwen zonder de pdf van de gids (sneller)")
 
     serve = sub.add_parser("serve", help="de site live bekijken terwijl je schrijft")
-    serve.add_argument("-f", "--config", default="mkdocs.yml", metavar="BESTAND", help="MkDocs-configuratie (standaard: mkdocs.yml)")
+    serve.add_argument("-f", "--config", default=CONFIG, metavar="BESTAND", help=f"MkDocs-configuratie (standaard: {CONFIG})")
     serve.add_argument("-a", "--adres", default="127.0.0.1:8000", metavar="ADRES", type=_adres,
                        help="adres:poort (standaard: 127.0.0.1:8000)")
 
@@ -227,10 +232,8 @@ def run_serve(config_file: str, address: str) -> int:
     """The engine's live preview, with its messages (and our record errors) on the terminal, in Dutch."""
     from ..site.engine import Abort, ConfigurationError, PluginError, serve
     from ..site.engine_messages import gestopt, install
-    from ..site.plugin import GidsPlugin
 
-    # every rebuild has a new plugin: link warnings are located by the latest one
-    install(logging.INFO, lambda: GidsPlugin.actief.source_of if GidsPlugin.actief is not None else None)
+    install(logging.INFO)  # every rebuild has a new plugin, which tells the messages where its pages come from
     if not Path(config_file).is_file():
         print(f"{config_file}: configuratiebestand niet gevonden", file=sys.stderr)
         return 1
@@ -273,34 +276,34 @@ def _add_pdf_parser(sub) -> None:
         pdf.add_argument(option, action="append", default=[], metavar=metavar, help=what)
     pdf.add_argument("--titel", help="titel op de omslag (standaard: Van opvang naar samenleven)")
     pdf.add_argument("-o", "--uitvoer", type=Path,
-                     help=f"pdf-bestand (standaard: site/{PDF_NAAM} voor de hele gids, {SELECTIE_NAAM} voor een selectie)")
+                     help=f"pdf-bestand (standaard: site/{PDF_NAME} voor de hele gids, {SELECTION_NAME} voor een selectie)")
     pdf.add_argument("--map", type=Path, default=Path("."), help="projectmap met praktijken/, boek.yml, docs/ en theme/ (standaard: .)")
     pdf.add_argument("--voortgang", action="store_true", help="voortgang tonen, ook als de uitvoer geen terminal is")
 
 
 def run_pdf(args: argparse.Namespace) -> int:
-    bronnen = Bronnen.in_map(args.map)
-    voortgang = Voortgang.automatisch(args.voortgang)
-    voortgang.stap("praktijken en boekdefinitie inlezen")
-    invoer = load_inputs(bronnen)
-    if invoer.errors or invoer.boek is None:
-        for error in invoer.errors:
+    layout = ProjectLayout.in_folder(args.map)
+    progress = Progress.automatic(args.voortgang)
+    progress.step("praktijken en boekdefinitie inlezen")
+    inputs = load_inputs(layout)
+    if inputs.errors or inputs.boek is None:
+        for error in inputs.errors:
             print(error, file=sys.stderr)
-        print(f"De pdf is niet gemaakt: {len(invoer.errors)} fout(en) in de praktijken of de boekdefinitie.", file=sys.stderr)
+        print(f"De pdf is niet gemaakt: {len(inputs.errors)} fout(en) in de praktijken of de boekdefinitie.", file=sys.stderr)
         return 1
-    selectie = Selectie(tuple(args.thema), tuple(args.hoofdstuk), tuple(args.provincie), tuple(args.praktijk))
+    selectie = Selection(tuple(args.thema), tuple(args.hoofdstuk), tuple(args.provincie), tuple(args.praktijk))
     try:
-        editie = edition_for(invoer.boek, invoer.records, invoer.vocab, selectie, args.titel)
-    except SelectieFout as exc:
+        editie = edition_for(inputs.boek, inputs.records, inputs.vocab, selectie, args.titel)
+    except SelectionError as exc:
         print(f"De pdf is niet gemaakt:\n{exc}", file=sys.stderr)
         return 1
-    target = args.uitvoer or (Path(SELECTIE_NAAM) if selectie else Path("site") / PDF_NAAM)
+    target = args.uitvoer or (Path(SELECTION_NAME) if selectie else Path("site") / PDF_NAME)
     try:
-        result = make_pdf(editie, target, bronnen, invoer.vocab, voortgang)
+        result = make_pdf(editie, target, layout, inputs.vocab, progress)
     except OSError as exc:
         print(f"De pdf is niet gemaakt: {target} kan niet geschreven worden ({exc.strerror or exc}).", file=sys.stderr)
         return 1
-    except PdfGeweigerd as exc:
+    except PdfRefused as exc:
         for reason in exc.reasons:
             print(f"fout: {reason}", file=sys.stderr)
         print(f"De pdf is niet gemaakt: {len(exc.reasons)} fout(en) hierboven.", file=sys.stderr)
@@ -318,10 +321,10 @@ def run_pdf(args: argparse.Namespace) -> int:
         print(f"De pdf is niet gemaakt door een interne fout ({type(exc).__name__}: {str(exc)[:300]}). "
               "Meld dit aan de beheerders; GIDS_DEBUG=1 toont de details.", file=sys.stderr)
         return 1
-    for warning in result.waarschuwingen:
+    for warning in result.warnings:
         print(f"waarschuwing: {warning}", file=sys.stderr)
-    if voortgang.aan:
-        print(f"PDF geschreven: {target} ({result.paginas} pagina's, {grootte(result.grootte)}, {result.seconden:.1f} s).",
+    if progress.on:
+        print(f"PDF geschreven: {target} ({result.pages} pagina's, {human_size(result.size)}, {result.seconds:.1f} s).",
               file=sys.stderr)
     return 0
 

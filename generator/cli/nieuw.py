@@ -18,7 +18,6 @@ from pathlib import Path
 
 import yaml
 
-from ..print.selection import match_term, suggest_terms
 from ..records.derive import OVERRIDABLE
 from ..records.facets import gemeente_slug
 from ..records.fields import (
@@ -32,8 +31,10 @@ from ..records.fields import (
     VERHAAL_VOORBEELD,
     FieldRule,
 )
+from ..records.layout import PRAKTIJKEN
 from ..records.model import ONBEKEND
 from ..records.schema import SCHEMA_FILE
+from ..records.terms import match_term, suggest_terms
 from ..records.vocab import Term, Vocab, load_vocab
 from ..search.lunr_nl import STOP_WORDS
 
@@ -70,7 +71,7 @@ def add_nieuw_parser(sub) -> None:
     nieuw.add_argument("--thema", action="append", default=[], help="een thema (id of label); herhaal voor meer thema's")
     nieuw.add_argument("--slug", help=f"de bestandsnaam zonder .md (standaard: uit plaats en titel; langer dan {SLUG_MAX} "
                                       "tekens, dan korter: vulwoorden eruit, hele woorden)")
-    nieuw.add_argument("--map", type=Path, default=Path("praktijken"), help="map met de praktijken (standaard: praktijken)")
+    nieuw.add_argument("--map", type=Path, default=Path(PRAKTIJKEN), help=f"map met de praktijken (standaard: {PRAKTIJKEN})")
 
 
 def run_nieuw(args: argparse.Namespace, ask: Callable[[str], str] = input, interactive: bool | None = None) -> int:

@@ -32,6 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from ..records.dates import newest_date
 from ..records.facets import Facets
 from ..records.fields import CONTACT_FIELDS
 from ..records.model import ONBEKEND, Contact, Fiche, Praktijk
@@ -45,9 +46,9 @@ from .privacy import (
 )
 
 FOLDER = "open-data"
-JSON_NAAM = "praktijken.json"
-CSV_NAAM = "praktijken.csv"
-SCHEMA_NAAM = "praktijk.schema.json"  # published by the record schema's own module
+JSON_NAME = "praktijken.json"
+CSV_NAME = "praktijken.csv"
+SCHEMA_NAME = "praktijk.schema.json"  # published by the record schema's own module
 LIJST_SCHEIDING = " | "
 CSV_SCHEIDING = ";"
 LICENTIE = {
@@ -60,7 +61,7 @@ FORMULE_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
-class Catalogus:
+class CatalogMetadata:
     """What the open data files describe themselves with (from mkdocs.yml)."""
 
     titel: str
@@ -141,20 +142,15 @@ def has_personal_data(r: Praktijk) -> bool:
     return any(c.naam or c.gsm or public_contact(c) != c for f in r.fiches for c in f.contact or ())
 
 
-def newest_date(records: list[Praktijk]) -> str | None:
-    dates = [d for r in records for d in (r.laatst_gecontroleerd, r.in_catalogus_sinds)]
-    return max(dates).isoformat() if dates else None
-
-
-def catalogue_json(records: list[Praktijk], facets: Facets, vocab: Vocab, cat: Catalogus) -> dict:
+def catalogue_json(records: list[Praktijk], facets: Facets, vocab: Vocab, cat: CatalogMetadata) -> dict:
     return {
         "titel": cat.titel,
         "beschrijving": cat.beschrijving,
         "uitgever": cat.uitgever,
         "url": f"{cat.site_url}{FOLDER}/",
         "licentie": LICENTIE,
-        "bijgewerkt": newest_date(records),
-        "schema": SCHEMA_NAAM,
+        "bijgewerkt": newest.isoformat() if (newest := newest_date(records)) else None,
+        "schema": SCHEMA_NAME,
         "weggelaten": "namen, persoonlijke e-mailadressen en gsm-nummers van contactpersonen (zie de pagina van de praktijk)",
         "lijsten": {
             "hoofdstukken": {k: t.label for k, t in vocab.hoofdstukken.items()},
@@ -218,7 +214,7 @@ class Kolom:
 class Omgeving:
     """What a column may need besides the record."""
 
-    cat: Catalogus
+    cat: CatalogMetadata
     facets: Facets
 
 
@@ -278,7 +274,7 @@ def _cell(value: str) -> str:
     return f"'{value}" if value.startswith(FORMULE_START) else value
 
 
-def catalogue_csv(records: list[Praktijk], facets: Facets, cat: Catalogus) -> bytes:
+def catalogue_csv(records: list[Praktijk], facets: Facets, cat: CatalogMetadata) -> bytes:
     omgeving = Omgeving(cat, facets)
     out = io.StringIO(newline="")
     writer = csv.writer(out, delimiter=CSV_SCHEIDING, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
@@ -289,10 +285,10 @@ def catalogue_csv(records: list[Praktijk], facets: Facets, cat: Catalogus) -> by
     return "\ufeff".encode() + out.getvalue().encode("utf-8")
 
 
-def open_data_files(records: list[Praktijk], facets: Facets, vocab: Vocab, cat: Catalogus) -> dict[str, bytes]:
+def open_data_files(records: list[Praktijk], facets: Facets, vocab: Vocab, cat: CatalogMetadata) -> dict[str, bytes]:
     """{path under the site: bytes} of the open data files."""
     data = catalogue_json(records, facets, vocab, cat)
     return {
-        f"{FOLDER}/{JSON_NAAM}": (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8"),
-        f"{FOLDER}/{CSV_NAAM}": catalogue_csv(records, facets, cat),
+        f"{FOLDER}/{JSON_NAME}": (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8"),
+        f"{FOLDER}/{CSV_NAME}": catalogue_csv(records, facets, cat),
     }

@@ -11,11 +11,12 @@ from __future__ import annotations
 from datetime import date
 from xml.sax.saxutils import escape, quoteattr
 
+from ..records.dates import CHECKED, FIRST_EDITION, newest_date
 from ..records.model import Praktijk
 from ..records.stand import gegevens, looptijd
-from .export import Catalogus
+from .export import CatalogMetadata
 
-FEED_NAAM = "feed.xml"
+FEED_NAME = "feed.xml"
 FEED_TITEL = "Nieuwe en bijgewerkte praktijken"
 MAX_ENTRIES = 50
 
@@ -24,7 +25,7 @@ def _moment(d: date) -> str:
     return f"{d.isoformat()}T00:00:00Z"
 
 
-def status(r: Praktijk) -> str:
+def entry_kind(r: Praktijk) -> str:
     """'nieuw' when the fiche was not checked again since the practice was added, else 'bijgewerkt'."""
     return "nieuw" if r.laatst_gecontroleerd <= r.in_catalogus_sinds else "bijgewerkt"
 
@@ -40,18 +41,18 @@ def entries(records: list[Praktijk]) -> list[Praktijk]:
     return newest[:MAX_ENTRIES]
 
 
-def atom_feed(records: list[Praktijk], cat: Catalogus) -> str:
+def atom_feed(records: list[Praktijk], cat: CatalogMetadata) -> str:
     chosen = entries(records)
-    updated = max((r.laatst_gecontroleerd for r in chosen), default=date(2016, 1, 1))
+    updated = newest_date(chosen, CHECKED) or FIRST_EDITION
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nl-BE">',
-        f"  <id>{escape(cat.site_url + FEED_NAAM)}</id>",
+        f"  <id>{escape(cat.site_url + FEED_NAME)}</id>",
         f"  <title>{escape(cat.titel)}: {escape(FEED_TITEL.lower())}</title>",
         f"  <subtitle>{escape(cat.beschrijving)}</subtitle>",
         f"  <updated>{_moment(updated)}</updated>",
         f"  <author><name>{escape(cat.uitgever)}</name></author>",
-        f'  <link rel="self" type="application/atom+xml" href={quoteattr(cat.site_url + FEED_NAAM)}/>',
+        f'  <link rel="self" type="application/atom+xml" href={quoteattr(cat.site_url + FEED_NAME)}/>',
         f'  <link rel="alternate" type="text/html" href={quoteattr(cat.site_url)}/>',
     ]
     for r in chosen:
@@ -63,7 +64,7 @@ def atom_feed(records: list[Praktijk], cat: Catalogus) -> str:
             f'    <link rel="alternate" type="text/html" href={quoteattr(url)}/>',
             f"    <published>{_moment(r.in_catalogus_sinds)}</published>",
             f"    <updated>{_moment(r.laatst_gecontroleerd)}</updated>",
-            f'    <category term="{status(r)}" label="{"Nieuw in de catalogus" if status(r) == "nieuw" else "Opnieuw naast de bron gelegd"}"/>',
+            f'    <category term="{entry_kind(r)}" label="{"Nieuw in de catalogus" if entry_kind(r) == "nieuw" else "Opnieuw naast de bron gelegd"}"/>',
             f"    <category term={quoteattr(r.hoofdstuk)}/>",
             f'    <summary type="text">{escape(summary(r))}</summary>',
             "  </entry>",

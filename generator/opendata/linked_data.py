@@ -14,13 +14,12 @@ no ``</script>`` or comment can end the block early.
 from __future__ import annotations
 
 import json
-import os
-from datetime import UTC, date, datetime
+from datetime import date
 
-from ..records.facets import Facets
+from ..records.dates import FIRST_EDITION, newest_date, source_date
 from ..records.model import Praktijk
 from ..records.vocab import Vocab
-from .export import Catalogus
+from .export import CatalogMetadata
 from .privacy import contact_names, without_names_in
 
 OG_LOCALE = "nl_BE"
@@ -40,12 +39,12 @@ def _organisations(names: tuple[str, ...] | None, role: str) -> list[dict]:
             for n in names or ()]
 
 
-def practice_jsonld(r: Praktijk, vocab: Vocab, facets: Facets, cat: Catalogus) -> dict:
+def practice_jsonld(r: Praktijk, vocab: Vocab, cat: CatalogMetadata) -> dict:
     """The page's description for machines; contact persons' names left out, as in the open data."""
     return without_names_in(_practice_jsonld(r, vocab, cat), contact_names(r))
 
 
-def _practice_jsonld(r: Praktijk, vocab: Vocab, cat: Catalogus) -> dict:
+def _practice_jsonld(r: Praktijk, vocab: Vocab, cat: CatalogMetadata) -> dict:
     url = cat.site_url + r.url
     places = [place(g, vocab) for g in r.gemeenten] + [
         {"@type": "AdministrativeArea", "name": vocab.provincies[p].label} for p in r.provincies]
@@ -94,7 +93,7 @@ def script_json(data: dict) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def open_graph(titel: str, beschrijving: str, url: str | None, soort: str, cat: Catalogus) -> list[tuple[str, str]]:
+def open_graph(titel: str, beschrijving: str, url: str | None, soort: str, cat: CatalogMetadata) -> list[tuple[str, str]]:
     """(property, content) pairs of the page's Open Graph tags."""
     tags = [("og:title", titel), ("og:description", beschrijving), ("og:type", soort)]
     if url:
@@ -107,8 +106,5 @@ def catalogue_date(records: list[Praktijk]) -> date:
 
     Never the clock: the same input gives the same sitemap.
     """
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
-    dates = [d for r in records for d in (r.laatst_gecontroleerd, r.in_catalogus_sinds)]
-    return max(dates, default=date(2016, 1, 1))
+    moment = source_date()
+    return moment.date() if moment is not None else newest_date(records) or FIRST_EDITION

@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 if TYPE_CHECKING:
-    from .pdf import Bronnen
+    from ..records.layout import ProjectLayout
 
 IMAGES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"})
 TOEGELATEN = ("de pdf neemt alleen afbeeldingen uit docs/ en praktijken/ op, en de opmaak en lettertypen uit theme/; "
@@ -27,10 +27,10 @@ TOEGELATEN = ("de pdf neemt alleen afbeeldingen uit docs/ en praktijken/ op, en 
 class Allowed:
     """The folders the edition may read from, resolved once, each with the file types it may give."""
 
-    def __init__(self, bronnen: Bronnen) -> None:
-        self.root = bronnen.root.resolve()
-        folders = [(bronnen.theme / "print", None), (bronnen.theme / "assets" / "fonts", None),
-                   (bronnen.docs, IMAGES), (bronnen.praktijken, IMAGES)]
+    def __init__(self, layout: ProjectLayout) -> None:
+        self.root = layout.root.resolve()
+        folders = [(layout.theme / "print", None), (layout.theme / "assets" / "fonts", None),
+                   (layout.docs, IMAGES), (layout.praktijken, IMAGES)]
         # a folder that is itself a link out of the project allows nothing (the check refuses such links anyway)
         self.folders = [(folder.resolve(), suffixes) for folder, suffixes in folders
                         if folder.resolve().is_relative_to(self.root)]
@@ -50,11 +50,11 @@ class Allowed:
         return None
 
 
-def local_fetcher(bronnen: Bronnen):
+def local_fetcher(layout: ProjectLayout):
     """A WeasyPrint URL fetcher that reads only what ``Allowed`` allows and refuses everything else, in Dutch."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-    allowed = Allowed(bronnen)
+    allowed = Allowed(layout)
 
     class LocalFetcher(URLFetcher):
         def __init__(self) -> None:

@@ -1,9 +1,8 @@
-"""The print edition as one HTML document: what goes in (an ``Editie``) and its assembly.
+"""The print edition as one HTML document: an ``Editie`` (print/edition.py) rendered.
 
-The guide's order comes from boek.yml; the practices of a chapter follow
-``guide_order``. Record values reach the HTML only through the autoescaping
-templates in ``theme/print``; Markdown (stories, narrative pages) is rendered
-here with the site's extensions, headings shifted to their depth in the book.
+Record values reach the HTML only through the autoescaping templates in ``theme/print``; Markdown
+(stories, narrative pages) is rendered here with the site's extensions, headings shifted to their
+depth in the book.
 """
 from __future__ import annotations
 
@@ -12,7 +11,6 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -22,97 +20,12 @@ from markdown.extensions.smarty import SmartyExtension
 from markdown.extensions.toc import TocExtension, slugify
 from markdown.treeprocessors import Treeprocessor
 
-from ..records.book import Boek, Deel, Hoofdstuk, Pagina, guide_order
+from ..records.book import Pagina
 from ..records.errors import TeDiepGenest, display_path
 from ..records.model import Praktijk
 from ..records.templates import safe_env
 from ..records.vocab import Vocab
-
-PARTNERS = (
-    "Agentschap Integratie en Inburgering",
-    "Agentschap Binnenlands Bestuur",
-    "VVSG",
-    "IN-Gent",
-    "Atlas, integratie & inburgering Antwerpen",
-)
-UITGEVER = "Agentschap Integratie en Inburgering, Agentschap Binnenlands Bestuur, VVSG, IN-Gent en Atlas"
-COLOFON = "colofon"  # the narrative page (file stem) a selection edition keeps
-
-
-@dataclass(frozen=True)
-class HoofdstukInhoud:
-    """A chapter as printed: its framing pages and the practices of this edition, in guide order."""
-
-    hoofdstuk: Hoofdstuk
-    deel: Deel
-    praktijken: tuple[Praktijk, ...]
-
-    @property
-    def anker(self) -> str:
-        return f"hoofdstuk-{self.hoofdstuk.id}"
-
-
-@dataclass(frozen=True)
-class DeelInhoud:
-    deel: Deel
-    hoofdstukken: tuple[HoofdstukInhoud, ...]
-
-    @property
-    def anker(self) -> str:
-        return f"deel-{self.deel.term.id}"
-
-
-@dataclass(frozen=True)
-class Editie:
-    """One printed edition: the whole guide, or a selection with its own title."""
-
-    titel: str
-    ondertitel: str
-    onderdelen: tuple[Pagina | DeelInhoud, ...]
-    selectie: str | None = None  # what was selected, in words; None for the whole guide
-
-    @property
-    def praktijken(self) -> list[Praktijk]:
-        return [p for part in self.onderdelen if isinstance(part, DeelInhoud)
-                for h in part.hoofdstukken for p in h.praktijken]
-
-    def ankers(self) -> dict[str, str]:
-        """Every link target in the document and the title it leads to."""
-        found: dict[str, str] = {}
-        for part in self.onderdelen:
-            if isinstance(part, Pagina):
-                found[page_anchor(part)] = part.titel
-                continue
-            found[part.anker] = part.deel.term.label
-            for h in part.hoofdstukken:
-                found[h.anker] = h.hoofdstuk.term.label
-                found.update({page_anchor(s): s.titel for s in h.hoofdstuk.situering})
-                found.update({f"praktijk-{p.slug}": p.volledige_titel for p in h.praktijken})
-        return found
-
-
-def make_edition(boek: Boek, records: list[Praktijk], *, titel: str | None = None,
-                 selectie: str | None = None) -> Editie:
-    """The edition of these records. A selection keeps only the chapters with a selected practice
-    (with their framing articles) and, of the narrative pages, only the colophon."""
-    per_chapter: dict[str, list[Praktijk]] = {}
-    for record in records:
-        per_chapter.setdefault(record.hoofdstuk, []).append(record)
-    parts: list[Pagina | DeelInhoud] = []
-    for part in boek.onderdelen:
-        if isinstance(part, Pagina):
-            if selectie is None or Path(part.src).stem == COLOFON:
-                parts.append(part)
-            continue
-        chapters = tuple(HoofdstukInhoud(h, part, tuple(guide_order(per_chapter.get(h.id, []))))
-                         for h in part.hoofdstukken)
-        if selectie is not None:
-            chapters = tuple(h for h in chapters if h.praktijken)
-        if chapters:
-            parts.append(DeelInhoud(part, chapters))
-    ondertitel = f"Een selectie uit de inspiratiegids ‘{boek.titel}’" if selectie and titel else boek.ondertitel
-    return Editie(titel or boek.titel, ondertitel, tuple(parts), selectie)
-
+from .edition import COLOFON, PARTNERS, UITGEVER, DeelInhoud, Editie, page_anchor
 
 # ---------------------------------------------------------------- Markdown
 
@@ -212,10 +125,6 @@ def print_env(theme_dir: Path) -> jinja2.Environment:
     env.tests["deel"] = lambda part: isinstance(part, DeelInhoud)
     env.tests["colofon"] = lambda part: isinstance(part, Pagina) and Path(part.src).stem == COLOFON
     return env
-
-
-def page_anchor(pagina: Pagina) -> str:
-    return "pagina-" + Path(pagina.src).stem
 
 
 def _site_targets(editie: Editie) -> dict[str, str]:

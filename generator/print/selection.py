@@ -5,18 +5,18 @@ lists and the records; an unknown id gives a Dutch message with the valid ones.
 """
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
 from ..records.book import Boek
 from ..records.facets import Facets
 from ..records.model import Praktijk
+from ..records.terms import match_term, suggest_terms
 from ..records.vocab import Vocab
-from .html import Editie, make_edition
+from .edition import Editie, make_edition
 
 
 @dataclass(frozen=True)
-class Selectie:
+class Selection:
     """What a selection edition holds: AND across the kinds, OR within one kind."""
 
     themas: tuple[str, ...] = ()
@@ -28,11 +28,11 @@ class Selectie:
         return bool(self.themas or self.hoofdstukken or self.provincies or self.praktijken)
 
 
-class SelectieFout(Exception):
+class SelectionError(Exception):
     """A selection that names unknown ids or selects nothing; the message is Dutch and complete."""
 
 
-def select(selectie: Selectie, records: list[Praktijk], vocab: Vocab, facets: Facets) -> tuple[list[Praktijk], str]:
+def select(selectie: Selection, records: list[Praktijk], vocab: Vocab, facets: Facets) -> tuple[list[Praktijk], str]:
     """The selected records and the selection in words ("thema Huisvesting; provincie Antwerpen of Limburg")."""
     kinds = [
         ("thema", "--thema", "thema's", selectie.themas, {k: t.label for k, t in vocab.themas.items()}),
@@ -57,7 +57,7 @@ def select(selectie: Selectie, records: list[Praktijk], vocab: Vocab, facets: Fa
         else:
             words.append(f"{key if len(ids) == 1 else plural} {' of '.join(known[i] for i in ids)}")
     if problems:
-        raise SelectieFout("\n".join(problems))
+        raise SelectionError("\n".join(problems))
 
     def fits(record: Praktijk) -> bool:
         values = facets.values[record.slug]
@@ -66,32 +66,14 @@ def select(selectie: Selectie, records: list[Praktijk], vocab: Vocab, facets: Fa
     selected = [r for r in records if fits(r)]
     beschrijving = "; ".join(words)
     if not selected:
-        raise SelectieFout(f"geen enkele praktijk past bij deze keuze ({beschrijving}); "
+        raise SelectionError(f"geen enkele praktijk past bij deze keuze ({beschrijving}); "
                            "verschillende soorten keuzes moeten allemaal kloppen, binnen één soort volstaat er één")
     return selected, beschrijving
 
 
-def suggest_terms(value: str, known: dict[str, str]) -> str:
-    """'bedoelde je ...?' and the valid ids (all of them while the list stays readable)."""
-    close = difflib.get_close_matches(value.strip().lower(), list(known), n=3, cutoff=0.75)
-    hint = f" (bedoelde je {' of '.join(repr(c) for c in close)}?)" if close else ""
-    if len(known) <= 60:
-        return f"{hint}; kies uit: {', '.join(sorted(known))}"
-    return f"{hint} ({len(known)} mogelijke waarden; de slug is de bestandsnaam zonder .md)"
-
-
-def match_term(value: str, known: dict[str, str]) -> str | None:
-    """An id as typed, or its label in any case ('Oost-Vlaanderen', 'huisvesting')."""
-    wanted = value.strip().lower()
-    for key, label in known.items():
-        if wanted in (key.lower(), label.lower()):
-            return key
-    return None
-
-
-def edition_for(boek: Boek, records: list[Praktijk], vocab: Vocab, selectie: Selectie | None = None,
+def edition_for(boek: Boek, records: list[Praktijk], vocab: Vocab, selectie: Selection | None = None,
                 titel: str | None = None) -> Editie:
-    """The whole guide, or the selection (raises SelectieFout)."""
+    """The whole guide, or the selection (raises SelectionError)."""
     if not selectie:
         return make_edition(boek, records, titel=titel)
     chosen, beschrijving = select(selectie, records, vocab, Facets(records, vocab))

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from .budget import docs_errors
+from .checker import KIND_NAMES, unknown_key_message, unknown_value_message
 from .errors import RecordError, display_path
 from .loader import Mapping, Node, Scalar, Sequence, parse_yaml
 from .model import Praktijk
 from .symlinks import message as symlink_message
 from .symlinks import symlink_errors
-from .validation import KIND_NAMES, unknown_key_message, unknown_value_message
 from .vocab import Term, Vocab
 
 HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from .docs_text import page_text
 from .errors import RecordError, display_path
 from .limits import (
     LIJSTEN,
@@ -166,8 +167,6 @@ def front_errors(path: str, front: Mapping) -> tuple[list[RecordError], set[int]
 
 def docs_errors(docs_dir: Path) -> list[RecordError]:
     """The pages of docs/ over budget (MkDocs and the PDF render every one of them)."""
-    from ..site.links import page_text  # story_links needs this module first
-
     errors: list[RecordError] = []
     if not docs_dir.is_dir():
         return errors

@@ -7,6 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..shared.processes import can_fork
 from .errors import RecordError, display_path, te_diep
 from .model import Praktijk
 from .symlinks import symlink_errors
@@ -56,7 +57,7 @@ def _validate_file(path: Path, vocab: Vocab | None = None) -> tuple[Praktijk | N
 def _validate_all(files: list[Path], vocab: Vocab) -> list[tuple[Praktijk | None, list[RecordError]]]:
     """Validate every file; large catalogues use every core (records are independent)."""
     workers = os.cpu_count() or 1
-    if len(files) < PARALLEL_FROM or workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if len(files) < PARALLEL_FROM or not can_fork():
         return [_validate_file(path, vocab) for path in files]
     load_vocab()  # loaded once here, inherited by the forked workers
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:

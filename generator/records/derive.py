@@ -18,10 +18,10 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from .dates import MAANDEN
 from .model import Afgeleid, Fiche, Peil
 
-MONTHS = {name: i for i, name in enumerate(
-    "januari februari maart april mei juni juli augustus september oktober november december".split(), start=1)}
+MONTHS = {name: i for i, name in enumerate(MAANDEN, start=1)}
 # A point in time: "1 december 2015", "midden september 2015", "2014", "01/07/2015", "jaren '90".
 DATE = re.compile(
     r"\b(?:(?P<month>" + "|".join(MONTHS) + r")\s+)?(?P<year>(?:19|20)\d{2})\b"

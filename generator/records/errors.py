@@ -42,14 +42,6 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
-class CatalogError(Exception):
-    """Raised when records have problems; carries all of them."""
-
-    def __init__(self, errors: list[RecordError]):
-        self.errors = errors
-        super().__init__(f"{len(errors)} fout(en) in de praktijken")
-
-
 class TeDiepGenest(Exception):
     """A text nested deeper than Python can follow (the budget's depth limit should have refused it first)."""
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from ..shared.safe_output import shown
 from .derive import OVERRIDABLE
-from .facets import BUDGET_CLASSES, STATUS, budget_class, status
+from .facets import BUDGET_CLASSES, STATUS, budget_class, running_status
 from .model import Praktijk
 from .stand import gegevens, looptijd
 
@@ -47,7 +47,7 @@ def regels(p: Praktijk) -> list[Regel]:
     found = [Regel(veld, "gegevens", gegevens(p), f"uit '{veld}'; laatst naast de bron gelegd op "
                                                    f"{p.laatst_gecontroleerd.isoformat()}")]
     found += [Regel(name, LABELS[name], waarden[name], a.grond(name) or "") for name in OVERRIDABLE]
-    found.append(Regel("", "in de catalogus", f"{STATUS[status(p)]}; budget: {BUDGET_CLASSES[budget_class(p)]}",
+    found.append(Regel("", "in de catalogus", f"{STATUS[running_status(p)]}; budget: {BUDGET_CLASSES[budget_class(p)]}",
                        "de filters 'Liep de praktijk nog?' en 'Budget'"))
     return found
 

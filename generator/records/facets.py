@@ -45,7 +45,7 @@ def budget_class(record: Praktijk) -> str:
     return "alleen-personeel" if vte else "niet-vermeld"
 
 
-def status(record: Praktijk) -> str:
+def running_status(record: Praktijk) -> str:
     lopend = record.afgeleid.lopend
     return "onbekend" if lopend is None else "lopend" if lopend else "afgelopen"
 
@@ -81,7 +81,7 @@ class Facets:
             "land": sorted(landen),
             "gemeente": [gemeente_slug(g) for g in r.gemeenten],
             "doelgroep": list(r.doelgroepen),
-            "status": [status(r)],
+            "status": [running_status(r)],
             "budget": [budget_class(r)],
         }
 

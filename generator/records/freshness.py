@@ -6,7 +6,6 @@ records always build the same pages and the same bytes.
 from __future__ import annotations
 
 import calendar
-import os
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -16,19 +15,7 @@ from .loader import read_record
 from .model import Praktijk
 
 DEFAULT_MONTHS = 24
-TODAY_ENV = "GIDS_VANDAAG"  # YYYY-MM-DD: lets tests (and an editor planning ahead) choose today
 BEVESTIGD = "bevestigd"
-
-
-def today() -> date:
-    """Today, or the date in GIDS_VANDAAG. Raises ValueError with a Dutch message when that is no date."""
-    value = os.environ.get(TODAY_ENV, "").strip()
-    if not value:
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ValueError(f"{TODAY_ENV}='{value}' is geen datum (verwacht JJJJ-MM-DD, bv. 2026-11-23)") from None
 
 
 def stale_warnings(records: Iterable[Praktijk], today: date, months: int = DEFAULT_MONTHS) -> list[RecordError]:

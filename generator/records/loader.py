@@ -85,11 +85,6 @@ class _TextLoader(_BaseLoader):
 
 _TextLoader.yaml_implicit_resolvers = {}
 
-def load_config_yaml(text: str):
-    """A project file we write ourselves (vocab, book, synonyms): plain safe YAML, with libyaml's speed."""
-    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-
-
 def read_record(path: str, data: bytes) -> tuple[RawRecord | None, list[RecordError]]:
     """Split and parse one record file. Returns (None, errors) when nothing usable remains."""
     errors: list[RecordError] = []

@@ -5,17 +5,8 @@ state is always told together with that date, never as a claim about today.
 """
 from __future__ import annotations
 
-from datetime import date
-
+from .dates import datum
 from .model import Peil, Praktijk
-
-MAANDEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
-           "oktober", "november", "december")
-
-
-def datum(d: date) -> str:
-    """A date the Dutch way: '23 november 2026'."""
-    return f"{d.day} {MAANDEN[d.month - 1]} {d.year}"
 
 
 def peil_tekst(peil: Peil) -> str:

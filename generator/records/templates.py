@@ -10,7 +10,7 @@ from pathlib import Path
 import jinja2
 
 from . import stand
-from .stand import datum
+from .dates import datum
 
 
 def safe_env(folder: Path) -> jinja2.Environment:

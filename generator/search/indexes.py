@@ -59,9 +59,9 @@ import sys
 from dataclasses import dataclass
 from functools import cache
 
-from ..records.loader import load_config_yaml
 from ..records.model import Praktijk
 from ..records.vocab import Vocab, load_vocab
+from ..shared.config_yaml import load_config_yaml
 from ..shared.data import DATA
 from . import lunr_nl
 

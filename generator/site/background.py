@@ -1,15 +1,16 @@
 """Run one expensive, independent step in a second process while MkDocs renders the pages.
 
 The search indexes need only the records, so on a machine with two or more cores they are
-built beside the page rendering instead of after it. With one core (or no fork), the step
-runs at once, in this process.
+built beside the page rendering instead of after it. With one core, without fork, or while other
+threads run (`gids serve`'s server: see shared/processes.py), the step runs at once, in this process.
 """
 from __future__ import annotations
 
 import multiprocessing
-import os
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any, Callable
+
+from ..shared.processes import can_fork
 
 
 class _Done:
@@ -23,7 +24,7 @@ class _Done:
 
 
 def background(function: Callable[..., Any], *args: Any) -> Future | _Done:
-    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if not can_fork():
         return _Done(function(*args))
     pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork"))
     future = pool.submit(function, *args)

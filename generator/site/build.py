@@ -19,17 +19,14 @@ from pathlib import Path
 from .engine import Abort, ConfigurationError, MkDocsConfig, PluginError, build, load_config
 from .engine_messages import gestopt, install
 from ..records.errors import TeDiepGenest, display_path
-from ..print.pdf import PDF_NAAM, Bronnen, PdfGeweigerd, PdfResultaat, Voortgang, grootte, load_inputs, make_pdf
-from .plugin import Download
-from ..print.selection import edition_for
-from .links import check_links
+from ..print.pdf import PDF_NAME, PdfRefused
 
 
 def build_site(config_file: Path, target: Path, pdf: bool = True) -> int:
     if not config_file.is_file():
         print(f"{config_file}: configuratiebestand niet gevonden", file=sys.stderr)
         return 1
-    handler = install(logging.WARNING)
+    install(logging.WARNING)
     started = time.perf_counter()
     target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -41,18 +38,16 @@ def build_site(config_file: Path, target: Path, pdf: bool = True) -> int:
     previous = _terminate_as_exit()
     try:
         config = load_config(str(config_file), site_dir=str(staging))
-        locate = config.plugins["gids"].source_of
-        handler.locate = lambda: locate
-        if pdf_dir is not None:
-            guide = _guide_pdf(config, pdf_dir)
+        if pdf_dir is not None:  # laid out first: the home page says how many pages and bytes it has
+            guide = config.plugins["gids"].lay_out_guide(config, pdf_dir)
         build(config)  # empties the staging folder first: the PDF waits beside it
         if guide is not None:
-            os.replace(guide.pad, staging / PDF_NAAM)
+            os.replace(guide.path, staging / PDF_NAME)
     except (PluginError, ConfigurationError, Abort) as exc:
         _discard(staging, pdf_dir)
         print(gestopt(exc), file=sys.stderr)
         return 1
-    except PdfGeweigerd as exc:
+    except PdfRefused as exc:
         _discard(staging, pdf_dir)
         for reason in exc.reasons:
             print(f"fout (pdf): {reason}", file=sys.stderr)
@@ -75,29 +70,9 @@ def build_site(config_file: Path, target: Path, pdf: bool = True) -> int:
     _discard(None, pdf_dir)
     _swap(staging, target)
     pages = sum(1 for _ in target.rglob("index.html"))
-    extra = f", pdf van {guide.paginas} pagina's" if guide is not None else ""
+    extra = f", pdf van {guide.pages} pagina's" if guide is not None else ""
     print(f"Site gebouwd in {target} ({pages} pagina's{extra}, {time.perf_counter() - started:.1f} s).", file=sys.stderr)
     return 0
-
-
-def _guide_pdf(config: MkDocsConfig, folder: Path) -> PdfResultaat | None:
-    """Lay out the whole guide into ``folder`` and tell the plugin, for the home page's download link.
-
-    With problems in the records nothing is made here: the engine's build that follows reports them.
-    """
-    plugin = config.plugins["gids"]
-    root = Path(config.config_file_path).parent.resolve()
-    bronnen = Bronnen(root, root / plugin.config.praktijken, root / plugin.config.boek, Path(config.docs_dir),
-                      root / plugin.config.fragmenten)
-    invoer = load_inputs(bronnen)
-    if invoer.errors or invoer.boek is None or check_links(bronnen.praktijken, invoer.records, invoer.vocab):
-        return None
-    result = make_pdf(edition_for(invoer.boek, invoer.records, invoer.vocab), folder / PDF_NAAM, bronnen, invoer.vocab,
-                      Voortgang.automatisch())
-    for warning in result.waarschuwingen:
-        print(f"waarschuwing (pdf): {warning}", file=sys.stderr)
-    plugin.download = Download(PDF_NAAM, result.paginas, grootte(result.grootte))
-    return result
 
 
 # The folders a build makes beside its target, each named with the process that owns it.
@@ -141,7 +116,7 @@ def _terminate_as_exit():
 def _building(config: MkDocsConfig | None) -> str:
     """The file of the page MkDocs was building, as far as the plugin knows it."""
     plugin = config.plugins["gids"] if config is not None else None
-    src = getattr(plugin, "bezig", None)
+    src = getattr(plugin, "building", None)
     return display_path(plugin.source_of(src)) if src else "een pagina"
 
 

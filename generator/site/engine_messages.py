@@ -184,6 +184,14 @@ def install(level: int, locate: Callable[[], Locate | None] = lambda: None) -> M
     return handler
 
 
+def locate_pages(locate: Locate) -> None:
+    """Let the engine's messages about a page name the file it comes from: the plugin of each build calls this
+    (`gids serve` makes a new plugin for every rebuild)."""
+    for handler in engine_logger().handlers:
+        if isinstance(handler, MkDocsMeldingen):
+            handler.locate = lambda: locate
+
+
 def gestopt(exc: BaseException, wat: str = "De site is niet gebouwd") -> str:
     """The Dutch line for the exception that stopped a build: the generator's own as it is, else '{wat}: ...'."""
     cause = exc.__context__ if isinstance(exc, Abort) and isinstance(exc.__context__, BuildError) else exc

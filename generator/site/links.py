@@ -29,18 +29,20 @@ from ..records.book import load_book
 from ..records.budget import text_errors
 from ..records.catalog import record_files
 from ..records.errors import RecordError, display_path
-from ..opendata.feed import FEED_NAAM
+from ..opendata.feed import FEED_NAME
+from ..records.layout import BOEK, CONFIG, DOCS, THEME
 from ..records.loader import read_record
 from ..records.model import Praktijk
-from ..opendata.export import CSV_NAAM, FOLDER, JSON_NAAM
+from ..opendata.export import CSV_NAME, FOLDER, JSON_NAME
 from .pages import SiteModel
-from ..records.story_check import _mask_code
+from ..records.docs_text import page_text
+from ..records.story_check import mask_code
 from ..records.vocab import Vocab
 
 # What MkDocs always adds to the extensions of mkdocs.yml (its config default 'markdown_extensions').
 ENGINE_EXTENSIONS = ("toc", "tables", "fenced_code")
 # Files the plugin adds besides the pages (the open data and the feed): a story may link them.
-PUBLIEK = (f"{FOLDER}/{JSON_NAAM}", f"{FOLDER}/{CSV_NAAM}", FEED_NAAM)
+PUBLIEK = (f"{FOLDER}/{JSON_NAME}", f"{FOLDER}/{CSV_NAME}", FEED_NAME)
 TEMPLATE_ID = re.compile(r'\sid="([A-Za-z][\w-]*)"')
 Markdown = tuple[list[str], dict[str, dict]]  # the extensions and their settings
 
@@ -227,7 +229,7 @@ class _Locator:
 
     def __init__(self, pagina: Pagina) -> None:
         self.pagina = pagina
-        self.text = _mask_code(pagina.tekst)
+        self.text = mask_code(pagina.tekst)
         self.after: dict[str, int] = {}
 
     def __call__(self, url: str) -> tuple[int, int]:
@@ -277,19 +279,6 @@ def docs_page(src: str, file: Path, fragments: Path) -> Pagina:
     return Pagina(src, display_path(file), text, first, ankers=ankers)
 
 
-def page_text(file: Path) -> tuple[str, int]:
-    """A page of docs/ without its front matter, and the file's line on which that text starts."""
-    text = file.read_text(encoding="utf-8-sig")
-    first = 1
-    if re.match(r"---[ \t]*\r?\n", text):
-        end = re.search(r"^(?:---|\.\.\.)[ \t]*\r?$", text[3:], re.MULTILINE)
-        if end:
-            body = text[3 + end.end():]
-            first = text.count("\n", 0, len(text) - len(body)) + 1
-            text = body
-    return text, first
-
-
 def _template_ids(template: Path) -> frozenset[str]:
     try:
         return frozenset(TEMPLATE_ID.findall(template.read_text(encoding="utf-8")))
@@ -317,11 +306,11 @@ def theme_files(theme_dir: Path) -> set[str]:
 
 def project_site(root: Path, model: SiteModel) -> Site:
     """The site as `gids check` sees it from the project folder, without building it."""
-    config = _mkdocs_config(root / "mkdocs.yml")
-    docs_dir = root / str(config.get("docs_dir") or "docs")
+    config = _mkdocs_config(root / CONFIG)
+    docs_dir = root / str(config.get("docs_dir") or DOCS)
     theme = config.get("theme")
     theme = theme if isinstance(theme, Mapping) else {}
-    theme_dir = root / str(theme.get("custom_dir") or "theme")
+    theme_dir = root / str(theme.get("custom_dir") or THEME)
     fragments = theme_dir / "fragments"
     docs = docs_files(docs_dir) if docs_dir.is_dir() else {}
     pages = generated_pages(model, fragments)
@@ -363,11 +352,11 @@ def check_links(folder: Path, records: list[Praktijk], vocab: Vocab) -> list[Rec
     """`gids check`'s part: the problems of boek.yml and docs/ (as ``load_book`` reports them), then the links of a
     project's stories and pages; none when the folder is no project's."""
     root = folder.resolve().parent
-    book = root / "boek.yml"
-    if not (root / "mkdocs.yml").is_file() or not (book.exists() or book.is_symlink()):
+    book = root / BOEK
+    if not (root / CONFIG).is_file() or not (book.exists() or book.is_symlink()):
         return []  # a folder of records alone (a test's fixtures): there is no site to link into
-    config = _mkdocs_config(root / "mkdocs.yml")
-    boek, book_errors = load_book(book, root / str(config.get("docs_dir") or "docs"), vocab)
+    config = _mkdocs_config(root / CONFIG)
+    boek, book_errors = load_book(book, root / str(config.get("docs_dir") or DOCS), vocab)
     if boek is None or book_errors:
         return book_errors  # the build refuses the book first; its links are checked once it is right
     site = project_site(root, SiteModel(boek, vocab, records))

@@ -3,17 +3,16 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import public as publiek
 from .background import background
-from ..records.book import load_book
-from ..records.catalog import load_catalog
 from .csp import inline_scripts, with_policy
 from .engine import BasePlugin, File, Files, MkDocsConfig, Page, PluginError, base, get_relative_url
 from .engine import config_options as c
-from .engine_messages import dutch_rebuilds
+from .engine_messages import dutch_rebuilds, locate_pages
 from ..records.errors import display_path
 from .safety import escape_meta, story_problems
 from ..records.schema import SITE_FILE, schema_json
@@ -21,10 +20,15 @@ from ..search.indexes import build_indexes
 from .serve_guard import host_guard
 from ..search.catalogue_data import catalogue_files
 from .pages import GeneratedPage, SiteModel, fragment_env
-from .links import Site, docs_page, generated_pages, link_errors
+from .links import Site, check_links, docs_page, generated_pages, link_errors
 from ..records.explain import HERSTEL
 from ..records.explain import regels as afleiding_regels
-from ..records.vocab import load_vocab
+from ..records.inputs import load_inputs
+from ..records.layout import BOEK, PRAKTIJKEN, THEME, ProjectLayout
+from ..print.pdf import PDF_NAME, PdfResult, make_pdf
+from ..print.progress import Progress
+from ..print.selection import edition_for
+from ..shared.sizes import human_size
 
 log = logging.getLogger("mkdocs.plugins.gids")
 
@@ -36,50 +40,71 @@ LUNR_USED = {"assets/javascripts/lunr/min/lunr.stemmer.support.min.js", "assets/
 
 
 class GidsConfig(base.Config):
-    praktijken = c.Type(str, default="praktijken")
-    """Folder with the records, relative to mkdocs.yml."""
-    boek = c.Type(str, default="boek.yml")
+    """The plugin's options in mkdocs.yml; a relative path is taken from mkdocs.yml's folder."""
+
+    praktijken = c.Dir(exists=False, default=PRAKTIJKEN)
+    """Folder with the records."""
+    boek = c.File(exists=False, default=BOEK)
     """The book definition: order of parts, chapters and narrative pages."""
-    fragmenten = c.Type(str, default="theme")
-    """Folder whose ``fragments/`` holds the page-type templates."""
+    fragmenten = c.Dir(exists=False, default=THEME)
+    """The theme folder, whose ``fragments/`` holds the page-type templates."""
 
 
 @dataclass(frozen=True)
 class Download:
-    """The guide's PDF beside the site (set by ``gids build``), for the home page's download link."""
+    """The guide's PDF beside the site, for the home page's download link."""
 
-    bestand: str
-    paginas: int
-    grootte: str  # "1,4 MB"
+    file: str
+    pages: int
+    size: str  # "1,4 MB"
 
 
 class GidsPlugin(BasePlugin[GidsConfig]):
-    download: Download | None = None
-    actief: GidsPlugin | None = None  # the plugin of the latest build, for messages about its files
-    pages: dict[str, GeneratedPage]
-    bezig: str | None = None
+    """One per build: `gids serve` loads a new config, and with it a new plugin, for every rebuild."""
 
-    voor_redacteur = False  # `gids serve`: practice pages also show what the generator derived
+    def __init__(self) -> None:
+        super().__init__()
+        self.download: Download | None = None  # set by lay_out_guide, when `gids build` makes the PDF
+        self.pages: dict[str, GeneratedPage] = {}
+        self.building: str | None = None  # the page being built, should it fail without saying which
+        self.for_editor = False  # `gids serve`: practice pages also show what the generator derived
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # MkDocs keeps a plugin with on_startup across the rebuilds of `serve`, so this holds for all of them
-        self.voor_redacteur = command == "serve"
+        self.for_editor = command == "serve"
+
+    def project_layout(self, config: MkDocsConfig) -> ProjectLayout:
+        """The project's paths as this configuration names them."""
+        return ProjectLayout(Path(config.config_file_path).parent.resolve(), Path(self.config.praktijken),
+                             Path(self.config.boek), Path(config.docs_dir), Path(self.config.fragmenten))
+
+    def lay_out_guide(self, config: MkDocsConfig, folder: Path) -> PdfResult | None:
+        """Lay out the whole guide into ``folder`` (`gids build`), for the home page's download link.
+
+        With problems in the records nothing is made here: the engine's build that follows reports them.
+        """
+        layout = self.project_layout(config)
+        inputs = load_inputs(layout)
+        if inputs.errors or inputs.boek is None or check_links(layout.praktijken, inputs.records, inputs.vocab):
+            return None
+        result = make_pdf(edition_for(inputs.boek, inputs.records, inputs.vocab), folder / PDF_NAME, layout, inputs.vocab,
+                          Progress.automatic())
+        for warning in result.warnings:
+            print(f"waarschuwing (pdf): {warning}", file=sys.stderr)
+        self.download = Download(PDF_NAME, result.pages, human_size(result.size))
+        return result
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        GidsPlugin.actief = self  # `gids serve` loads a new config (and plugin) for every rebuild
-        self.docs_dir = Path(config.docs_dir)
+        locate_pages(self.source_of)  # the engine's messages about a page name the file it comes from
+        self.layout = layout = self.project_layout(config)
         self.pages = {}
-        root = Path(config.config_file_path).parent
-        vocab = load_vocab()
-        catalog = load_catalog(root / self.config.praktijken, vocab)
-        boek, book_errors = load_book(root / self.config.boek, Path(config.docs_dir), vocab)
-        errors = catalog.errors + book_errors
-        if errors:
-            for error in errors:
+        inputs = load_inputs(layout)
+        if inputs.errors or inputs.boek is None:
+            for error in inputs.errors:
                 log.error(str(error), extra={"probleem": error})
-            raise PluginError(f"{len(errors)} fout(en) in de praktijken of de boekdefinitie; de site is niet gebouwd.")
-        self.model = SiteModel(boek, vocab, catalog.records)
-        self.env = fragment_env(root / self.config.fragmenten)
+            raise PluginError(f"{len(inputs.errors)} fout(en) in de praktijken of de boekdefinitie; de site is niet gebouwd.")
+        self.model = SiteModel(inputs.boek, inputs.vocab, inputs.records)
+        self.env = fragment_env(layout.theme)
         config.nav = self.model.nav()
         self.publiek = publiek.Publiek.from_config(config, self.model)
         return config
@@ -98,7 +123,7 @@ class GidsPlugin(BasePlugin[GidsConfig]):
 
     def _refuse_dead_links(self, files: Files, config: MkDocsConfig) -> None:
         """The check `gids check` makes (story_links), on the files of this build: one message per link, in Dutch."""
-        fragments = Path(config.config_file_path).parent / self.config.fragmenten / "fragments"
+        fragments = self.layout.fragments
         pages = generated_pages(self.model, fragments)
         pages.update({f.src_uri: docs_page(f.src_uri, Path(f.abs_src_path), fragments)
                       for f in files.documentation_pages() if f.generated_by is None and f.abs_src_path})
@@ -110,7 +135,7 @@ class GidsPlugin(BasePlugin[GidsConfig]):
             raise PluginError(f"{len(errors)} fout(en) in de links hierboven; de site is niet gebouwd.")
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        self.bezig = page.file.src_uri  # the page being built, should it fail without saying which
+        self.building = page.file.src_uri
         escape_meta(page.meta)  # Material prints the title and description unescaped
         return markdown
 
@@ -127,7 +152,7 @@ class GidsPlugin(BasePlugin[GidsConfig]):
             return get_relative_url(target, page.url)
 
         context = dict(m=self.model, vocab=self.model.vocab, link=link, inhoud=html, page_url=page.url, download=self.download,
-                       afleiding=afleiding_regels if self.voor_redacteur else None, herstel=HERSTEL)
+                       afleiding=afleiding_regels if self.for_editor else None, herstel=HERSTEL)
         if generated is None:  # the hand-written home page gets its entry points appended
             home = self.env.get_template("home.html").render(**context)
             _add_anchors(page, home)
@@ -149,10 +174,10 @@ class GidsPlugin(BasePlugin[GidsConfig]):
     # The Content-Security-Policy (generator/site/csp.py) on every page and on 404.html. Not in `gids serve`:
     # its live reload adds an inline script with a new number on every request, which no hash can allow.
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return output if self.voor_redacteur else with_policy(output)
+        return output if self.for_editor else with_policy(output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
-        if self.voor_redacteur or not template_name.endswith(".html"):
+        if self.for_editor or not template_name.endswith(".html"):
             return output_content
         return with_policy(output_content)
 
@@ -171,12 +196,12 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         generated = self.pages.get(src_uri)
         if generated is not None and "p" in generated.context:
             return Path(generated.context["p"].path)
-        return self.docs_dir / src_uri
+        return self.layout.docs / src_uri
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         """`gids serve` rebuilds when a record, the book or a page template changes, not only docs/."""
-        root = Path(config.config_file_path).parent
-        for path in (root / self.config.praktijken, root / self.config.boek, root / self.config.fragmenten):
+        layout = self.project_layout(config)
+        for path in (layout.praktijken, layout.boek, layout.theme):
             if path.exists():
                 server.watch(str(path))
         server.builder = dutch_rebuilds(server.builder)  # a failed rebuild is reported in Dutch, not as a traceback

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from .engine import MkDocsConfig, Page, PluginError
-from ..opendata.feed import FEED_NAAM, atom_feed
+from ..opendata.feed import FEED_NAME, atom_feed
 from ..opendata.linked_data import catalogue_date, open_graph, practice_jsonld, script_json
 from ..records.model import Praktijk
-from ..opendata.export import Catalogus, open_data_files
+from ..opendata.export import CatalogMetadata, open_data_files
 from .pages import SiteModel
 
 
@@ -33,14 +33,14 @@ def site_url(config: MkDocsConfig) -> str:
 
 @dataclass
 class Publiek:
-    cat: Catalogus
+    cat: CatalogMetadata
     model: SiteModel
     per_src: dict[str, Praktijk]
     datum: str  # the date of every page that is not a practice
 
     @classmethod
     def from_config(cls, config: MkDocsConfig, model: SiteModel) -> Publiek:
-        cat = Catalogus(titel=config.site_name, beschrijving=config.site_description or "",
+        cat = CatalogMetadata(titel=config.site_name, beschrijving=config.site_description or "",
                         uitgever=config.site_author or "", site_url=site_url(config))
         return cls(cat, model, {f"praktijken/{r.slug}.md": r for r in model.records},
                    catalogue_date(model.records).isoformat())
@@ -62,12 +62,12 @@ class Publiek:
             "jsonld": None,
         }
         if record is not None:
-            head["jsonld"] = script_json(practice_jsonld(record, self.model.vocab, self.model.facets, self.cat))
+            head["jsonld"] = script_json(practice_jsonld(record, self.model.vocab, self.cat))
         return {"gids_head": head}
 
     def files(self) -> dict[str, bytes]:
         files = open_data_files(self.model.records, self.model.facets, self.model.vocab, self.cat)
-        files[FEED_NAAM] = atom_feed(self.model.records, self.cat).encode("utf-8")
+        files[FEED_NAME] = atom_feed(self.model.records, self.cat).encode("utf-8")
         return files
 
 
