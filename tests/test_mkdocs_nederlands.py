@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from generator.site.engine import Abort, PluginError
-from generator.site.engine_messages import ENGELS, gestopt, translate
+from generator.site.engine_messages import ENGELS, translate
+from generator.site.engine_messages import stop_message as gestopt
 
 from .conftest import ROOT, copy_project, run_gids
 from .engels import english

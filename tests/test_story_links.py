@@ -5,7 +5,8 @@ import json
 
 import pytest
 
-from generator.site.links import Pagina, Site, link_errors, markdown_settings
+from generator.site.links import LinkPage as Pagina
+from generator.site.links import Site, link_errors, markdown_settings
 
 from .conftest import copy_project, run_gids
 

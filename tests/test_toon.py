@@ -9,7 +9,8 @@ import pytest
 
 from generator.records.catalog import load_catalog
 from generator.records.derive import OVERRIDABLE
-from generator.records.explain import regels, tekst
+from generator.records.explain import facts as regels
+from generator.records.explain import text_block as tekst
 
 from .conftest import FIXTURE_PRAKTIJKEN, run_gids
 

@@ -163,8 +163,8 @@ def run_check(folder: Path, quiet: bool = False, *, fmt: str = "tekst", verouder
     else:
         sys.stdout.write(render(problems, fmt, strict))
     if uitgebreid and fmt == "tekst":
-        from ..records.explain import HERSTEL, tekst
-        sys.stdout.write("".join("\n" + tekst(r) for r in catalog.records) + "\n" + HERSTEL + "\n")
+        from ..records.explain import HERSTEL, text_block
+        sys.stdout.write("".join("\n" + text_block(r) for r in catalog.records) + "\n" + HERSTEL + "\n")
     if not quiet:
         valid = {r.path for r in catalog.records}  # plus every other file with a problem: a record, boek.yml, a page
         files = len(valid) + len({e.path for e in problems if e.path not in valid})
@@ -177,7 +177,7 @@ def run_check(folder: Path, quiet: bool = False, *, fmt: str = "tekst", verouder
 
 def run_toon(folder: Path, slugs: list[str]) -> int:
     """Print what the generator derives from each named record; 1 when one cannot be shown."""
-    from ..records.explain import HERSTEL, tekst
+    from ..records.explain import HERSTEL, text_block
     catalog = load_catalog(folder)
     by_slug = catalog.by_slug()
     code = 0
@@ -188,7 +188,7 @@ def run_toon(folder: Path, slugs: list[str]) -> int:
         if slug not in by_slug and len(containing) == 1:
             slug = containing[0]  # part of one name: 'gids toon leuven' is enough when only one practice has it
         if slug in by_slug:
-            sys.stdout.write(tekst(by_slug[slug]) + "\n")
+            sys.stdout.write(text_block(by_slug[slug]) + "\n")
             continue
         code = 1
         own = [e for e in catalog.errors if Path(e.path).stem == slug]
@@ -231,7 +231,7 @@ def changed_records(folder: Path, ref: str) -> set[str]:
 def run_serve(config_file: str, address: str) -> int:
     """The engine's live preview, with its messages (and our record errors) on the terminal, in Dutch."""
     from ..site.engine import Abort, ConfigurationError, PluginError, serve
-    from ..site.engine_messages import gestopt, install
+    from ..site.engine_messages import install, stop_message
 
     install(logging.INFO)  # every rebuild has a new plugin, which tells the messages where its pages come from
     if not Path(config_file).is_file():
@@ -240,7 +240,7 @@ def run_serve(config_file: str, address: str) -> int:
     try:
         serve(config_file=config_file, dev_addr=address, livereload=True)
     except (PluginError, ConfigurationError, Abort) as exc:
-        print(gestopt(exc), file=sys.stderr)
+        print(stop_message(exc), file=sys.stderr)
         print("De site kan niet getoond worden: los eerst de fouten hierboven op en start gids serve opnieuw.",
               file=sys.stderr)
         return 1

@@ -44,12 +44,12 @@ SLUG_MAX = 60  # characters: a file name and web address an editor can still rea
 VULWOORDEN = STOP_WORDS - {"niet", "geen", "zonder", "tegen"}
 
 
-class NieuwFout(Exception):
+class NewRecordError(Exception):
     """A choice that cannot make a record; the message is Dutch."""
 
 
 @dataclass(frozen=True)
-class Keuzes:
+class Choices:
     """What the editor chose: the fields the skeleton fills in."""
 
     plaats: str
@@ -91,7 +91,7 @@ def run_nieuw(args: argparse.Namespace, ask: Callable[[str], str] = input, inter
         return 2
     try:
         keuzes = _ask_missing(args, vocab, ask) if missing else _from_options(args, vocab)
-    except NieuwFout as exc:
+    except NewRecordError as exc:
         print(f"gids nieuw: {exc}", file=sys.stderr)
         return 2
     except (EOFError, KeyboardInterrupt):
@@ -115,19 +115,19 @@ def run_nieuw(args: argparse.Namespace, ask: Callable[[str], str] = input, inter
 # --- the choices ---------------------------------------------------------------------------------
 
 
-def _from_options(args: argparse.Namespace, vocab: Vocab) -> Keuzes:
+def _from_options(args: argparse.Namespace, vocab: Vocab) -> Choices:
     plaats, titel = args.plaats, args.titel
     hoofdstuk = resolve("--hoofdstuk", args.hoofdstuk, vocab.hoofdstukken)
     themas = tuple(dict.fromkeys(resolve("--thema", value, vocab.themas) for value in args.thema))
-    return Keuzes(plaats, titel, hoofdstuk, themas, _slug(args.slug, plaats, titel), gemeenten_in(plaats, vocab)[0])
+    return Choices(plaats, titel, hoofdstuk, themas, _slug(args.slug, plaats, titel), gemeenten_in(plaats, vocab)[0])
 
 
 def resolve(option: str, value: str, terms: dict[str, Term]) -> str:
-    """The id of a value typed as id or label, or a NieuwFout saying 'bedoelde je ...?'."""
+    """The id of a value typed as id or label, or a NewRecordError saying 'bedoelde je ...?'."""
     known = {key: term.label for key, term in terms.items()}
     found = match_term(value, known)
     if found is None:
-        raise NieuwFout(f"{option}: onbekende waarde '{value}'{suggest_terms(value, known)}")
+        raise NewRecordError(f"{option}: onbekende waarde '{value}'{suggest_terms(value, known)}")
     return found
 
 
@@ -137,12 +137,12 @@ def _slug(given: str | None, plaats: str, titel: str) -> str:
     slug = given.strip() if given else gemeente_slug(f"{plaats} {titel}")
     if not re.match(PATTERNS["slug"], slug):
         where = "--slug" if given else "plaats en titel geven geen bruikbare bestandsnaam; kies er een met --slug"
-        raise NieuwFout(f"{where}: '{slug}' is geen geldige slug (verwacht kleine letters, cijfers en koppeltekens, "
+        raise NewRecordError(f"{where}: '{slug}' is geen geldige slug (verwacht kleine letters, cijfers en koppeltekens, "
                         "bv. gent-iedereen-onder-dak)")
     if given or len(slug) <= SLUG_MAX:
         return slug
     if (short := shorter_slug(slug)) is None:
-        raise NieuwFout(f"plaats en titel geven een bestandsnaam van {len(slug)} tekens en hun eerste woord is al langer "
+        raise NewRecordError(f"plaats en titel geven een bestandsnaam van {len(slug)} tekens en hun eerste woord is al langer "
                         f"dan {SLUG_MAX}; kies er een met --slug, bv. --slug gent-iedereen-onder-dak")
     return short
 
@@ -171,7 +171,7 @@ def gemeenten_in(plaats: str, vocab: Vocab) -> tuple[tuple[str, ...], tuple[str,
     return found, tuple(part for part in parts if part.casefold() not in known)
 
 
-def _notes(args: argparse.Namespace, k: Keuzes, vocab: Vocab, target: Path) -> list[str]:
+def _notes(args: argparse.Namespace, k: Choices, vocab: Vocab, target: Path) -> list[str]:
     """What gids nieuw chose for the editor, in Dutch: a shortened slug, the municipalities taken from plaats."""
     notes = []
     full = gemeente_slug(f"{k.plaats} {k.titel}")
@@ -187,7 +187,7 @@ def _notes(args: argparse.Namespace, k: Keuzes, vocab: Vocab, target: Path) -> l
     return notes
 
 
-def _ask_missing(args: argparse.Namespace, vocab: Vocab, ask: Callable[[str], str]) -> Keuzes:
+def _ask_missing(args: argparse.Namespace, vocab: Vocab, ask: Callable[[str], str]) -> Choices:
     """Ask in Dutch for what the options left out; a wrong answer is explained and asked again."""
     plaats = args.plaats or _ask_text(ask, "Plaats (zoals vóór de titel in de bron, bv. Kortrijk): ")
     titel = args.titel or _ask_text(ask, "Titel (zonder de plaats ervoor): ")
@@ -196,7 +196,7 @@ def _ask_missing(args: argparse.Namespace, vocab: Vocab, ask: Callable[[str], st
     themas = (tuple(dict.fromkeys(resolve("--thema", v, vocab.themas) for v in args.thema)) if args.thema
               else _ask_terms(ask, "Thema's (een of meer, gescheiden door komma's)", vocab.themas, several=True))
     plaats, titel = plaats.strip(), titel.strip()
-    return Keuzes(plaats, titel, hoofdstuk, themas, _slug(args.slug, plaats, titel), gemeenten_in(plaats, vocab)[0])
+    return Choices(plaats, titel, hoofdstuk, themas, _slug(args.slug, plaats, titel), gemeenten_in(plaats, vocab)[0])
 
 
 def _ask_text(ask: Callable[[str], str], prompt: str) -> str:
@@ -218,7 +218,7 @@ def _ask_terms(ask: Callable[[str], str], what: str, terms: dict[str, Term], sev
         try:
             return tuple(dict.fromkeys(numbered[int(a) - 1] if a.isdigit() and 1 <= int(a) <= len(numbered)
                                        else resolve(what.split(" ")[0].lower(), a, terms) for a in answers))
-        except NieuwFout as exc:
+        except NewRecordError as exc:
             print(exc, file=sys.stderr)
 
 
@@ -229,7 +229,7 @@ OPTIONEEL = ("# Een regel '# veld:' is niet verplicht: haal '# ' weg en vul in a
              "gids check noemt elk veld dat nog leeg is.")
 
 
-def skeleton(k: Keuzes, vocab: Vocab, today: date, schema_path: str) -> str:
+def skeleton(k: Choices, vocab: Vocab, today: date, schema_path: str) -> str:
     """The new record's text: every field of fields.py in its order, under its explanation. Required fields
     and the chosen ones are lines to fill; optional ones are commented out, ready to be switched on."""
     filled = _filled(k, today)
@@ -243,7 +243,7 @@ def skeleton(k: Keuzes, vocab: Vocab, today: date, schema_path: str) -> str:
     return "\n".join([*lines, "---", "", VERHAAL, ""])
 
 
-def _filled(k: Keuzes, today: date) -> dict[str, list[str]]:
+def _filled(k: Choices, today: date) -> dict[str, list[str]]:
     """The lines of the fields the skeleton fills in or lays out (the others are one empty line each)."""
     contact = [f"    {key}:" if key in ("email", "telefoon") else f"    # {key}:" for key in CONTACT_FIELDS if key != "naam"]
     bron = [f"  {key}:" if key in ("titel", "jaar", "pagina") else f"  # {key}:" for key in BRON_FIELDS]

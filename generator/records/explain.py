@@ -23,7 +23,7 @@ Dat kan voor start, einde, lopend, bedrag_eur, bedrag_basis en vte (zie CONTRIBU
 
 
 @dataclass(frozen=True)
-class Regel:
+class Fact:
     """One derived fact as an editor reads it."""
 
     veld: str
@@ -32,7 +32,7 @@ class Regel:
     grond: str
 
 
-def regels(p: Praktijk) -> list[Regel]:
+def facts(p: Praktijk) -> list[Fact]:
     """The facts' date, then each derived fact, its value in words and what it rests on."""
     a = p.afgeleid
     waarden = {
@@ -44,19 +44,19 @@ def regels(p: Praktijk) -> list[Regel]:
         "vte": f"{a.vte:g}".replace(".", ",") if a.vte is not None else "-",
     }
     veld = "bevestigd" if p.bevestigd else "bron.datum" if p.bron.datum else "bron.jaar"
-    found = [Regel(veld, "gegevens", gegevens(p), f"uit '{veld}'; laatst naast de bron gelegd op "
+    found = [Fact(veld, "gegevens", gegevens(p), f"uit '{veld}'; laatst naast de bron gelegd op "
                                                    f"{p.laatst_gecontroleerd.isoformat()}")]
-    found += [Regel(name, LABELS[name], waarden[name], a.grond(name) or "") for name in OVERRIDABLE]
-    found.append(Regel("", "in de catalogus", f"{STATUS[running_status(p)]}; budget: {BUDGET_CLASSES[budget_class(p)]}",
+    found += [Fact(name, LABELS[name], waarden[name], a.grond(name) or "") for name in OVERRIDABLE]
+    found.append(Fact("", "in de catalogus", f"{STATUS[running_status(p)]}; budget: {BUDGET_CLASSES[budget_class(p)]}",
                        "de filters 'Liep de praktijk nog?' en 'Budget'"))
     return found
 
 
-def tekst(p: Praktijk) -> str:
+def text_block(p: Praktijk) -> str:
     """The block ``gids toon`` prints."""
-    width = max(len(r.label) for r in regels(p))
+    width = max(len(r.label) for r in facts(p))
     lines = [shown(p.path, one_line=True), f"  {shown(p.volledige_titel, one_line=True)}"]
     # a value quoted from the record stays on its line: a newline in it would look like a line of ours
     lines += [f"  {r.label:<{width}}  {shown(r.waarde, one_line=True)}"
-              + (f"\n  {'':<{width}}    ({shown(r.grond, one_line=True)})" if r.grond else "") for r in regels(p)]
+              + (f"\n  {'':<{width}}    ({shown(r.grond, one_line=True)})" if r.grond else "") for r in facts(p)]
     return "\n".join(lines) + "\n"

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from .engine import Abort, ConfigurationError, MkDocsConfig, PluginError, build, load_config
-from .engine_messages import gestopt, install
+from .engine_messages import stop_message, install
 from ..records.errors import TeDiepGenest, display_path
 from ..print.pdf import PDF_NAME, PdfRefused
 
@@ -45,7 +45,7 @@ def build_site(config_file: Path, target: Path, pdf: bool = True) -> int:
             os.replace(guide.path, staging / PDF_NAME)
     except (PluginError, ConfigurationError, Abort) as exc:
         _discard(staging, pdf_dir)
-        print(gestopt(exc), file=sys.stderr)
+        print(stop_message(exc), file=sys.stderr)
         return 1
     except PdfRefused as exc:
         _discard(staging, pdf_dir)
@@ -62,7 +62,7 @@ def build_site(config_file: Path, target: Path, pdf: bool = True) -> int:
         _discard(staging, pdf_dir)
         if os.environ.get("GIDS_DEBUG") or not isinstance(exc, Exception):
             raise
-        print(gestopt(exc), file=sys.stderr)
+        print(stop_message(exc), file=sys.stderr)
         return 1
     finally:
         if previous is not None:

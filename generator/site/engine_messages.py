@@ -6,7 +6,7 @@ BuildError!"). ProperDocs words them as MkDocs 1.6.1 does, but for its name and 
 MkDocs lacks (a link that is no URL at all, the config file's new name). ``MkDocsMeldingen`` prints
 that log: a message an editor needs in Dutch (a link warning at the editor's file, via link_messages),
 a purely technical one not at all, and an unknown one with its English text in a Dutch frame, so that
-it is still seen. The generator's own messages are Dutch already and pass as they are. ``gestopt``
+it is still seen. The generator's own messages are Dutch already and pass as they are. ``stop_message``
 does the same for the exception that stopped a build, and ``dutch_rebuilds`` for serve's rebuilds.
 """
 from __future__ import annotations
@@ -33,10 +33,10 @@ PACKAGE = Path(__file__).resolve().parent.parent  # the generator package: a mes
 ENGELS = f"{NAAM} meldt (Engels): "
 _STAMP = re.compile(r"^(\[\d\d:\d\d:\d\d\] )")  # livereload puts the time before its messages
 
-Vertaling = Callable[[dict[str, str], Locate | None], str | None]
+Translation = Callable[[dict[str, str], Locate | None], str | None]
 
 
-def _text(template: str) -> Vertaling:
+def _text(template: str) -> Translation:
     return lambda fields, locate: template.format(**fields)
 
 
@@ -44,13 +44,13 @@ def _drop(fields: dict[str, str], locate: Locate | None) -> None:
     return None
 
 
-def _framed(what: str) -> Vertaling:
+def _framed(what: str) -> Translation:
     """A Dutch start and the engine's English detail, framed: '{what}: ProperDocs meldt (Engels): {detail}'."""
-    def vertaling(fields: dict[str, str], locate: Locate | None) -> str:
+    def translation(fields: dict[str, str], locate: Locate | None) -> str:
         start = what.format(**{**fields, "src": _page(fields.get("src", ""), locate)})
         detail = fields.get("detail", "").strip()
         return f"{start}: {ENGELS}{detail}" if detail else start
-    return vertaling
+    return translation
 
 
 def _page(src: str, locate: Locate | None) -> str:
@@ -70,7 +70,7 @@ def _seconds(fields: dict[str, str], locate: Locate | None) -> str:
 
 
 # MkDocs 1.6's, ProperDocs' and livereload's messages (without livereload's time) -> Dutch, or None: not for an editor.
-KNOWN: list[tuple[re.Pattern[str], Vertaling]] = [(re.compile(pattern, re.DOTALL), vertaling) for pattern, vertaling in (
+KNOWN: list[tuple[re.Pattern[str], Translation]] = [(re.compile(pattern, re.DOTALL), translation) for pattern, translation in (
     (r"Building documentation\.\.\.", _text("De site wordt opgebouwd…")),
     (r"Cleaning site directory", _drop),
     (r"Building documentation to directory: .*", _drop),
@@ -125,9 +125,9 @@ def translate(message: str, locate: Locate | None = None) -> str | None:
     text = message[len(stamp):]
     if locate is not None and (link := dutch_link(text, locate)):
         return stamp + link
-    for pattern, vertaling in KNOWN:
+    for pattern, translation in KNOWN:
         if found := pattern.fullmatch(text):
-            dutch = vertaling(found.groupdict(), locate)
+            dutch = translation(found.groupdict(), locate)
             return None if dutch is None else stamp + dutch
     return stamp + ENGELS + text
 
@@ -137,7 +137,7 @@ def nederlands(record: logging.LogRecord, locate: Locate | None = None) -> str |
     if _in_generator(record.pathname):
         return record.getMessage()
     if record.name == f"{LOGGER}.commands.build" and record.funcName == "build" and record.levelno >= logging.ERROR:
-        return None  # the text of the exception that stops the build: `gestopt` reports it, once
+        return None  # the text of the exception that stops the build: `stop_message` reports it, once
     return translate(record.getMessage(), locate)
 
 
@@ -192,7 +192,7 @@ def locate_pages(locate: Locate) -> None:
             handler.locate = lambda: locate
 
 
-def gestopt(exc: BaseException, wat: str = "De site is niet gebouwd") -> str:
+def stop_message(exc: BaseException, wat: str = "De site is niet gebouwd") -> str:
     """The Dutch line for the exception that stopped a build: the generator's own as it is, else '{wat}: ...'."""
     cause = exc.__context__ if isinstance(exc, Abort) and isinstance(exc.__context__, BuildError) else exc
     if isinstance(cause, MkDocsException) and _raised_in_generator(cause):
@@ -213,7 +213,7 @@ def dutch_rebuilds(builder: Callable[..., Any]) -> Callable[..., Any]:
         except Exception as exc:
             if os.environ.get("GIDS_DEBUG"):
                 raise
-            raise Abort(gestopt(exc)) from None
+            raise Abort(stop_message(exc)) from None
     return rebuild
 
 

@@ -48,7 +48,7 @@ Markdown = tuple[list[str], dict[str, dict]]  # the extensions and their setting
 
 
 @dataclass
-class Pagina:
+class LinkPage:
     """A page whose Markdown may hold links: where it sits in the site, and where an editor finds it."""
 
     src: str  # its place in the site: 'praktijken/x.md', 'gids/partners.md'
@@ -65,20 +65,20 @@ class Site:
     """What a link can reach: every file of the site by its place, and the pages with their Markdown."""
 
     bestanden: set[str]
-    paginas: dict[str, Pagina]
+    paginas: dict[str, LinkPage]
     markdown: Markdown
-    _gelezen: dict[str, _Gelezen] = field(default_factory=dict)
+    _gelezen: dict[str, _Read] = field(default_factory=dict)
 
-    def lees(self, pagina: Pagina) -> _Gelezen:
+    def lees(self, pagina: LinkPage) -> _Read:
         if pagina.src not in self._gelezen:
             # a text over budget is refused by itself (budget), and never given to Markdown
             within = not text_errors(pagina.path, pagina.tekst, pagina.eerste_regel)
-            self._gelezen[pagina.src] = _read(pagina.tekst, self.markdown) if within else _Gelezen([], frozenset())
+            self._gelezen[pagina.src] = _read(pagina.tekst, self.markdown) if within else _Read([], frozenset())
         return self._gelezen[pagina.src]
 
 
 @dataclass(frozen=True)
-class _Gelezen:
+class _Read:
     links: list[tuple[str, str]]  # (tag, url) in document order: ('a', href) or ('img', src)
     ids: frozenset[str]
 
@@ -98,7 +98,7 @@ def link_errors(site: Site) -> list[RecordError]:
     return sorted(errors)
 
 
-def _judge(site: Site, pagina: Pagina, tag: str, url: str) -> str | None:
+def _judge(site: Site, pagina: LinkPage, tag: str, url: str) -> str | None:
     """What is wrong with one link or image, or None. Mirrors MkDocs' link validation (strict mode)."""
     wat = "afbeelding" if tag == "img" else "link"
     try:
@@ -153,7 +153,7 @@ def _with_hint(message: str, hint: str | None) -> str:
     return f"{message}; bedoelde je '{hint}'?" if hint else message
 
 
-def _guess(site: Site, pagina: Pagina, path: str, anchor: str) -> str | None:
+def _guess(site: Site, pagina: LinkPage, path: str, anchor: str) -> str | None:
     """The file the editor probably meant, written relative to the page: MkDocs' own guesses, then a near name."""
     suffix = f"#{anchor}" if anchor else ""
     for candidate in _candidates(pagina.src, path):
@@ -185,11 +185,11 @@ def _name(src: str) -> str:
     return posixpath.basename(head) if tail in ("index", "README") and head else tail
 
 
-def _anchors(site: Site, pagina: Pagina) -> frozenset[str]:
+def _anchors(site: Site, pagina: LinkPage) -> frozenset[str]:
     return site.lees(pagina).ids | pagina.ankers
 
 
-def _close_anchor(site: Site, pagina: Pagina, anchor: str, prefix: str) -> str | None:
+def _close_anchor(site: Site, pagina: LinkPage, anchor: str, prefix: str) -> str | None:
     close = difflib.get_close_matches(anchor, sorted(_anchors(site, pagina)), n=1, cutoff=0.6)
     return f"{prefix}#{close[0]}" if close else None
 
@@ -214,20 +214,20 @@ class _Collector(Treeprocessor):
                 self.ids.add(element.get("name", ""))
 
 
-def _read(tekst: str, settings: Markdown) -> _Gelezen:
+def _read(tekst: str, settings: Markdown) -> _Read:
     extensions, configs = settings
     md = markdown.Markdown(extensions=extensions, extension_configs=configs)
     collector = _Collector(md)
     collector.links, collector.ids = [], set()  # an empty text is converted without any tree step
     md.treeprocessors.register(collector, "gids_links", 0)
     md.convert(tekst)
-    return _Gelezen(collector.links, frozenset(collector.ids))
+    return _Read(collector.links, frozenset(collector.ids))
 
 
 class _Locator:
     """Finds a link's place in the page, one occurrence after the other when a link appears twice."""
 
-    def __init__(self, pagina: Pagina) -> None:
+    def __init__(self, pagina: LinkPage) -> None:
         self.pagina = pagina
         self.text = mask_code(pagina.tekst)
         self.after: dict[str, int] = {}
@@ -251,7 +251,7 @@ class _Locator:
 
 # ---------------------------------------------------------------- the site's pages and files
 
-def practice_pages(model: SiteModel) -> dict[str, Pagina]:
+def practice_pages(model: SiteModel) -> dict[str, LinkPage]:
     """The practices' pages: their story, and the ids their page adds (the fiche, the related practices)."""
     pages = {}
     for r in model.records:
@@ -259,24 +259,24 @@ def practice_pages(model: SiteModel) -> dict[str, Pagina]:
         if model.verwant.get(r.slug):
             ids.add("verwant")
         src = f"praktijken/{r.slug}.md"
-        pages[src] = Pagina(src, r.path, r.verhaal, r.verhaal_regel, "verhaal", frozenset(ids))
+        pages[src] = LinkPage(src, r.path, r.verhaal, r.verhaal_regel, "verhaal", frozenset(ids))
     return pages
 
 
-def generated_pages(model: SiteModel, fragments: Path) -> dict[str, Pagina]:
+def generated_pages(model: SiteModel, fragments: Path) -> dict[str, LinkPage]:
     """Every generated page: the practices, and the list pages with the ids of their template."""
     pages = practice_pages(model)
     for page in model.pages():
         if page.src not in pages:
-            pages[page.src] = Pagina(page.src, page.src, "", 1, ankers=_template_ids(fragments / page.fragment))
+            pages[page.src] = LinkPage(page.src, page.src, "", 1, ankers=_template_ids(fragments / page.fragment))
     return pages
 
 
-def docs_page(src: str, file: Path, fragments: Path) -> Pagina:
+def docs_page(src: str, file: Path, fragments: Path) -> LinkPage:
     """A hand-written page of docs/, its front matter left out; the home page gets the ids of what is added to it."""
     text, first = page_text(file)
     ankers = _template_ids(fragments / "home.html") if src == "index.md" else frozenset()
-    return Pagina(src, display_path(file), text, first, ankers=ankers)
+    return LinkPage(src, display_path(file), text, first, ankers=ankers)
 
 
 def _template_ids(template: Path) -> frozenset[str]:
@@ -366,7 +366,7 @@ def check_links(folder: Path, records: list[Praktijk], vocab: Vocab) -> list[Rec
     return link_errors(site)
 
 
-def _records_with_errors(folder: Path, site: Site) -> dict[str, Pagina]:
+def _records_with_errors(folder: Path, site: Site) -> dict[str, LinkPage]:
     """The stories of the records that did not validate, as far as they can be read."""
     pages = {}
     for file in record_files(folder):
@@ -379,8 +379,8 @@ def _records_with_errors(folder: Path, site: Site) -> dict[str, Pagina]:
             raw = None
         if raw is not None:
             story = raw.story.lstrip("\n")
-            pages[src] = Pagina(src, raw.path, story, raw.story_line + len(raw.story) - len(story), "verhaal",
+            pages[src] = LinkPage(src, raw.path, story, raw.story_line + len(raw.story) - len(story), "verhaal",
                                 ankers_bekend=False)
         else:
-            pages[src] = Pagina(src, display_path(file), "", 1, "verhaal", ankers_bekend=False)
+            pages[src] = LinkPage(src, display_path(file), "", 1, "verhaal", ankers_bekend=False)
     return pages

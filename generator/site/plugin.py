@@ -7,7 +7,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import public as publiek
+from . import public
 from .background import background
 from .csp import inline_scripts, with_policy
 from .engine import BasePlugin, File, Files, MkDocsConfig, Page, PluginError, base, get_relative_url
@@ -22,7 +22,7 @@ from ..search.catalogue_data import catalogue_files
 from .pages import GeneratedPage, SiteModel, fragment_env
 from .links import Site, check_links, docs_page, generated_pages, link_errors
 from ..records.explain import HERSTEL
-from ..records.explain import regels as afleiding_regels
+from ..records.explain import facts as afleiding_regels
 from ..records.inputs import load_inputs
 from ..records.layout import BOEK, PRAKTIJKEN, THEME, ProjectLayout
 from ..print.pdf import PDF_NAME, PdfResult, make_pdf
@@ -106,7 +106,7 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         self.model = SiteModel(inputs.boek, inputs.vocab, inputs.records)
         self.env = fragment_env(layout.theme)
         config.nav = self.model.nav()
-        self.publiek = publiek.Publiek.from_config(config, self.model)
+        self.publication = public.Publication.from_config(config, self.model)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -116,7 +116,7 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         for page in self.model.pages():
             self.pages[page.src] = page
             files.append(File.generated(config, page.src, content=page.markdown))
-        for path, data in self.publiek.files().items():  # open data and feed: MkDocs copies them and checks links to them
+        for path, data in self.publication.files().items():  # open data and feed: MkDocs copies them and checks links to them
             files.append(File.generated(config, path, content=data))
         self._refuse_dead_links(files, config)
         return files
@@ -164,11 +164,11 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         return rendered
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
-        page.update_date = self.publiek.page_date(page.file.src_uri)  # the sitemap's lastmod
+        page.update_date = self.publication.page_date(page.file.src_uri)  # the sitemap's lastmod
         return page
 
     def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
-        context.update(self.publiek.head(page, config))
+        context.update(self.publication.head(page, config))
         return context
 
     # The Content-Security-Policy (generator/site/csp.py) on every page and on 404.html. Not in `gids serve`:

@@ -32,14 +32,14 @@ def site_url(config: MkDocsConfig) -> str:
 
 
 @dataclass
-class Publiek:
+class Publication:
     cat: CatalogMetadata
     model: SiteModel
     per_src: dict[str, Praktijk]
     datum: str  # the date of every page that is not a practice
 
     @classmethod
-    def from_config(cls, config: MkDocsConfig, model: SiteModel) -> Publiek:
+    def from_config(cls, config: MkDocsConfig, model: SiteModel) -> Publication:
         cat = CatalogMetadata(titel=config.site_name, beschrijving=config.site_description or "",
                         uitgever=config.site_author or "", site_url=site_url(config))
         return cls(cat, model, {f"praktijken/{r.slug}.md": r for r in model.records},
