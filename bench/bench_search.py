@@ -58,7 +58,8 @@ sys.path.insert(0, str(ROOT / "bench"))
 from playwright.sync_api import sync_playwright  # noqa: E402
 
 from bench_build import copy_project  # noqa: E402
-from generator import lunr_nl, search  # noqa: E402
+from generator.search import indexes as search  # noqa: E402
+from generator.search import lunr_nl  # noqa: E402
 from generator.records.catalog import load_catalog  # noqa: E402
 from generator.records.vocab import load_vocab  # noqa: E402
 
