@@ -83,9 +83,9 @@ def test_de_regel_vangt_een_import_naar_buiten():
     assert "generator.site.plugin" in imports and "mkdocs" in imports
 
 
-@pytest.mark.parametrize("path", _modules(), ids=lambda p: p.relative_to(GENERATOR).as_posix())
+@pytest.mark.parametrize("path", [p for p in _modules() if p.relative_to(GENERATOR).as_posix() not in WHOLE],
+                         ids=lambda p: p.relative_to(GENERATOR).as_posix())
 def test_geen_module_is_te_lang(path: Path):
-    if path.relative_to(GENERATOR).as_posix() in WHOLE:
-        pytest.skip("the Snowball port stays whole")
+    """Every module but the Snowball port (WHOLE), which stays whole to be compared line by line with lunr.nl."""
     lines = len(path.read_text(encoding="utf-8").splitlines())
     assert lines <= MAX_LINES, f"{path.relative_to(ROOT)} heeft {lines} regels; splits per begrip"
