@@ -21,7 +21,6 @@ from .errors import RecordError, display_path
 from .fields import (
     BRON_FIELDS,
     CONTACT_FIELDS,
-    CONTACT_FORMATS,
     CONTACT_MEANS,
     CONTACT_WHO,
     FALSE_WORDS,
@@ -81,7 +80,7 @@ def record_schema(vocab: Vocab) -> dict:
             },
             "contact": _object("Contact", "Een contactpersoon of -dienst: een manier om ze te bereiken ("
                                + ", ".join(CONTACT_MEANS) + "), of een naam of functie als de bron niet meer geeft.",
-                               {name: _contact_field(name, uitleg) for name, uitleg in CONTACT_FIELDS.items()}, [],
+                               {name: _contact_field(name, rule, vocab) for name, rule in CONTACT_FIELDS.items()}, [],
                                anyOf=[{"required": [key]} for key in (*CONTACT_MEANS, *CONTACT_WHO)]),
             "bron": _object("Bron", RECORD_FIELDS["bron"].uitleg,
                             {name: _field(name, rule, vocab) for name, rule in BRON_FIELDS.items()},
@@ -176,8 +175,10 @@ def _value(name: str, rule: FieldRule, vocab: Vocab, terms: list[Term]) -> dict:
         return {"type": ["boolean", "string"], "pattern": _any_case(TRUE_WORDS + FALSE_WORDS)}
     if kind == "decimal":
         return {"type": ["number", "string"], "minimum": 0, "pattern": PATTERNS["decimal"]}
-    if kind == "url":
-        return {"type": "string", "pattern": PATTERNS["url"]}
+    if kind in ("url", "email", "website"):
+        return {"type": "string", "pattern": PATTERNS[kind]}
+    if kind == "phone":  # 0491529734 without spaces arrives as a number (and loses its 0): quote it to keep it
+        return {"type": ["string", "integer"], "pattern": PATTERNS["phone"]}
     if kind == "basis":
         return {"type": "string", "pattern": PATTERNS["basis"]}
     if kind == "contacts":
@@ -189,14 +190,9 @@ def _value(name: str, rule: FieldRule, vocab: Vocab, terms: list[Term]) -> dict:
     raise ValueError(f"geen schema voor het soort veld '{kind}' ({name})")
 
 
-def _contact_field(name: str, uitleg: str) -> dict:
-    help_text = {"title": label(name), "description": uitleg[0].upper() + uitleg[1:] + "."}
-    fmt = CONTACT_FORMATS.get(name)
-    if fmt == "phone":  # 0491529734 without spaces arrives as a number (and loses its 0): quote it to keep it
-        return {**help_text, "type": ["string", "integer"], "pattern": PATTERNS["phone"]}
-    if fmt:
-        return {**help_text, "type": "string", "pattern": PATTERNS[fmt]}
-    return {**help_text, **TEKST}
+def _contact_field(name: str, rule: FieldRule, vocab: Vocab) -> dict:
+    """A contact's field: shorter help than a record's (no example), then what it may hold."""
+    return {"title": label(name), "description": rule.uitleg[0].upper() + rule.uitleg[1:] + ".", **_value(name, rule, vocab, [])}
 
 
 def _other_case_onbekend() -> dict:

