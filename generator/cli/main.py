@@ -67,7 +67,7 @@ def _run(argv: list[str] | None) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser of `gids` and its subcommands; GidsParser makes argparse's own texts Dutch in all of them."""
-    parser = GidsParser(prog="gids", description="Catalogus 'Van opvang naar samenleven': praktijken nakijken en de site bouwen.")
+    parser: argparse.ArgumentParser = GidsParser(prog="gids", description="Catalogus 'Van opvang naar samenleven': praktijken nakijken en de site bouwen.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="opdracht")
 
     check = sub.add_parser("check", help="alle praktijken nakijken; stopt met code 1 bij fouten",
@@ -265,7 +265,7 @@ Voorbeeld: gids pdf --thema huisvesting --thema werk --provincie antwerpen --tit
 """
 
 
-def _add_pdf_parser(sub) -> None:
+def _add_pdf_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pdf = sub.add_parser("pdf", help="de gids als pdf (A4): helemaal, of een selectie", description=PDF_UITLEG,
                          formatter_class=argparse.RawDescriptionHelpFormatter)
     for option, metavar, what in (

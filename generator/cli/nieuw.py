@@ -61,7 +61,7 @@ class Choices:
     gemeenten: tuple[str, ...] = ()  # the known municipalities that plaats names
 
 
-def add_nieuw_parser(sub) -> None:
+def add_nieuw_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     nieuw = sub.add_parser("nieuw", help="een nieuwe praktijk beginnen: een bestand met alle velden om in te vullen",
                            description="Maakt praktijken/<slug>.md met alle velden, elk met uitleg. Ontbreekt een optie, "
                                        "dan vraagt gids nieuw ernaar (alleen in een terminal).")

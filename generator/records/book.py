@@ -8,9 +8,10 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TypeGuard
 
 from .budget import docs_errors
-from .checker import KIND_NAMES, unknown_key_message, unknown_value_message
+from .checker import KIND_NAMES, N, unknown_key_message, unknown_value_message
 from .errors import RecordError, display_path
 from .loader import Mapping, Node, Scalar, Sequence, parse_yaml
 from .model import Praktijk
@@ -105,7 +106,7 @@ class _BookChecker:
     def err(self, node: Node, fld: str, message: str) -> None:
         self.errors.append(RecordError(self.path, node.line, node.column, fld, message))
 
-    def expect(self, node: Node, fld: str, kind: type, what: str) -> bool:
+    def expect(self, node: Node, fld: str, kind: type[N], what: str) -> TypeGuard[N]:
         if isinstance(node, kind):
             return True
         got = f"tekst '{node.text}'" if isinstance(node, Scalar) and not node.is_empty else KIND_NAMES[type(node)]
@@ -122,7 +123,8 @@ class _BookChecker:
 
     def fields(self, mapping: Mapping, allowed: tuple[str, ...], where: str) -> tuple[dict[str, tuple[Scalar, Node]], set[str]]:
         """The allowed keys present, and the keys that unknown ones resemble (a typo: one message, not also 'missing')."""
-        present, meant = {}, set()
+        present: dict[str, tuple[Scalar, Node]] = {}
+        meant: set[str] = set()
         for key, entry in mapping.entries.items():
             if key in allowed:
                 present[key] = entry

