@@ -30,8 +30,8 @@ import yaml  # noqa: E402
 
 from generator.records.book import load_book  # noqa: E402
 from generator.records.catalog import load_catalog  # noqa: E402
-from generator.site.pages import SiteModel, fragment_env  # noqa: E402
 from generator.records.vocab import load_vocab  # noqa: E402
+from generator.site.pages import SiteModel, fragment_env  # noqa: E402
 
 
 class _EnvLoader(yaml.SafeLoader):

@@ -582,7 +582,7 @@ def _garbage() -> list:
         "alle-haakjes-open": gent.replace("]", "").encode(),
         "alle-dubbelpunten-weg": gent.replace(": ", " ").encode(),
         "alles-tussen-quotes": gent.replace(": ", ': "').encode(),
-        "syntaxfouten-in-elk-veld": "\n".join(l + ": x" if ":" in l else l for l in gent.split("\n")).encode(),
+        "syntaxfouten-in-elk-veld": "\n".join(line + ": x" if ":" in line else line for line in gent.split("\n")).encode(),
     }.items()]
     cases += [
         pytest.param(gent.replace("periode: sinds 2015", "periode: sinds 2015\nbedrag_eur: ²").encode(), True,

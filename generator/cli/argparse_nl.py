@@ -80,13 +80,14 @@ def vertaal_n(singular: str, plural: str, n: int) -> str:
 @contextmanager
 def _nederlands() -> Iterator[None]:
     saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
-    setattr(argparse, "_", vertaal)
-    setattr(argparse, "ngettext", vertaal_n)
+    # argparse's translation hooks are private names its stubs leave out: setattr says so without an ignore
+    setattr(argparse, "_", vertaal)  # noqa: B010
+    setattr(argparse, "ngettext", vertaal_n)  # noqa: B010
     try:
         yield
     finally:
-        setattr(argparse, "_", saved[0])
-        setattr(argparse, "ngettext", saved[1])
+        setattr(argparse, "_", saved[0])  # noqa: B010
+        setattr(argparse, "ngettext", saved[1])  # noqa: B010
 
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -13,7 +13,7 @@ import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +40,7 @@ def metadata_date(records: list[Praktijk]) -> str:
     moment = source_date()
     if moment is None:
         latest = newest_date(records, CHECKED) or FIRST_EDITION
-        moment = datetime(latest.year, latest.month, latest.day, tzinfo=timezone.utc)
+        moment = datetime(latest.year, latest.month, latest.day, tzinfo=UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any, TypeGuard, TypeVar
 
-from .dates import today
+from .dates import check_today
 from .errors import RecordError
 from .fields import (
     BRON_FIELDS,
@@ -29,30 +29,13 @@ from .fields import (
 from .hidden_chars import first_hidden, hidden_message
 from .loader import Mapping, Node, Scalar, Sequence
 from .model import ONBEKEND, Bron, Contact, Fiche
+from .suggestions import unknown_key_message, unknown_value_message
 from .vocab import Vocab
 
 FORMAT = {kind: re.compile(pattern) for kind, pattern in PATTERNS.items()}
 SLUG, EMAIL, PHONE, DATE, MONTH, URL, WEBSITE = (FORMAT[k] for k in ("slug", "email", "phone", "date", "month", "url", "website"))
 N = TypeVar("N", bound=Node)
 KIND_NAMES: dict[type[Node], str] = {Scalar: "tekst", Sequence: "een lijst", Mapping: "velden (naam: waarde)"}
-
-
-def unknown_key_message(key: str, allowed: Iterable[str]) -> str:
-    """An unknown key, with the allowed key it most resembles (also used for boek.yml)."""
-    allowed = list(allowed)
-    close = difflib.get_close_matches(key.lower(), allowed, n=1, cutoff=0.6)
-    if close:
-        return f"onbekend veld '{key}': bedoelde je '{close[0]}'?"
-    return f"onbekend veld '{key}' (toegestaan: {', '.join(allowed)})"
-
-
-def unknown_value_message(value: str, allowed: list[str]) -> str:
-    """A value outside a closed list, with the list and the value it most resembles."""
-    listing = ", ".join(allowed) if len(allowed) <= 20 else ", ".join(allowed[:20]) + ", ..."
-    message = f"onbekende waarde '{value}' (verwacht een van: {listing})"
-    lowered = {a.lower(): a for a in allowed}
-    close = [lowered[value.lower()]] if value.lower() in lowered else difflib.get_close_matches(value, allowed, n=1, cutoff=0.75)
-    return f"{message}: bedoelde je '{close[0]}'?" if close else message
 
 
 class FieldChecker:
@@ -133,13 +116,15 @@ class FieldChecker:
         return self._texts(node, fld, rule, allow_single=True)
 
     def _texts(self, node: Node, fld: str, rule: FieldRule, allow_single: bool) -> tuple[str, ...] | None:
-        if isinstance(node, Scalar) and rule.onbekend_allowed and node.text.strip().lower() == ONBEKEND and node.text.strip() != ONBEKEND:
+        other_case = isinstance(node, Scalar) and node.text.strip().lower() == ONBEKEND and node.text.strip() != ONBEKEND
+        if isinstance(node, Scalar) and rule.onbekend_allowed and other_case:
             self.err(node, fld, f"schrijf '{ONBEKEND}' in kleine letters, kreeg '{node.text.strip()}'")
             return None
         if isinstance(node, Scalar) and (allow_single or (rule.onbekend_allowed and node.text.strip() == ONBEKEND)):
             value = self.text(node, fld, rule)
             return None if value is None or value == ONBEKEND else (value,)
-        if not self.expect(node, fld, Sequence, "tekst of een lijst (regels die beginnen met '- ')" if allow_single else "een lijst (regels die beginnen met '- ')"):
+        lijst = "een lijst (regels die beginnen met '- ')"
+        if not self.expect(node, fld, Sequence, f"tekst of {lijst}" if allow_single else lijst):
             return None
         if not node.items:
             self.err(node, fld, f"is een lege lijst (verwacht minstens één waarde{self.onbekend_hint(rule)})")
@@ -162,7 +147,8 @@ class FieldChecker:
         allowed = self.vocab.terms(rule.vocab)
         values: list[tuple[Node, str]]
         if single:
-            values = [(node, fld)] if self.expect(node, fld, Scalar, f"één waarde (geen lijst), bv. {next(iter(allowed))}") else []
+            one = self.expect(node, fld, Scalar, f"één waarde (geen lijst), bv. {next(iter(allowed))}")
+            values = [(node, fld)] if one else []
         else:
             if isinstance(node, Scalar) and node.is_empty:
                 if rule.required:
@@ -199,7 +185,8 @@ class FieldChecker:
                 continue
             if name not in self.vocab.gemeenten:
                 close = difflib.get_close_matches(name, list(self.vocab.gemeenten), n=1, cutoff=0.8)
-                hint = f": bedoelde je '{close[0]}'?" if close else " (verwacht de Nederlandse naam van een Belgische gemeente, ook van vóór een fusie)"
+                hint = (f": bedoelde je '{close[0]}'?" if close
+                        else " (verwacht de Nederlandse naam van een Belgische gemeente, ook van vóór een fusie)")
                 self.err(item, f"{fld}[{i}]", f"onbekende gemeente '{name}'{hint}")
             elif name in found:
                 self.err(item, f"{fld}[{i}]", f"'{name}' staat twee keer in de lijst")
@@ -289,7 +276,8 @@ class FieldChecker:
         if value is None:
             return None
         if not PHONE.match(value):
-            self.err(node, fld, f"ongeldig telefoonnummer '{value}' (verwacht bv. 056 74 21 50, 0491 52 97 34 of +32 56 74 21 50)")
+            self.err(node, fld, f"ongeldig telefoonnummer '{value}' (verwacht bv. 056 74 21 50, 0491 52 97 34 of "
+                                "+32 56 74 21 50)")
             return None
         return value
 
@@ -352,7 +340,8 @@ class FieldChecker:
                                                          "(laat 'jaar' weg of maak ze gelijk)")
             return None
         if datum and datum > check_today():
-            self.err(present["datum"][1], f"{fld}.datum", f"{datum.isoformat()} ligt in de toekomst (verwacht de datum van de bron)")
+            self.err(present["datum"][1], f"{fld}.datum",
+                     f"{datum.isoformat()} ligt in de toekomst (verwacht de datum van de bron)")
         values["jaar"] = jaar or (datum.year if datum else None)
         return Bron(**values) if values.get("titel") and values["jaar"] else None
 
@@ -386,11 +375,3 @@ CHECKS: dict[Kind, Callable[[FieldChecker, Node, str, FieldRule], Any]] = {
     "bron": FieldChecker.bron,
     "projecten": FieldChecker.projecten,
 }
-
-
-def check_today() -> date:
-    """The day `gids check` counts from (GIDS_VANDAAG in tests); the CLI refuses a malformed one earlier."""
-    try:
-        return today()
-    except ValueError:
-        return date.today()

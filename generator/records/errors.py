@@ -7,7 +7,6 @@ from typing import Literal
 
 from ..shared.safe_output import shown
 
-
 Severity = Literal["fout", "waarschuwing"]  # a warning fails `gids check` only with --strict
 
 

@@ -133,8 +133,8 @@ PROJECT_FIELDS: dict[str, FieldRule] = {
 SUMMARY_MAX = TEKSTEN["samenvatting"]
 
 # How a field is named for people (in the editor's help), where its key does not say it as such.
-LABELS: dict[str, str] = {"themas": "Thema's", "gsm": "Gsm", "vte": "Voltijdse equivalenten (VTE)", "bedrag_eur": "Bedrag in euro",
-          "url": "Webadres", "email": "E-mailadres"}
+LABELS: dict[str, str] = {"themas": "Thema's", "gsm": "Gsm", "vte": "Voltijdse equivalenten (VTE)",
+                          "bedrag_eur": "Bedrag in euro", "url": "Webadres", "email": "E-mailadres"}
 
 
 def label(key: str) -> str:

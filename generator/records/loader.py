@@ -64,6 +64,10 @@ class Mapping(Node):
     flow: bool = False  # {a: b} rather than lines 'a: b'
 
 
+# The containers open while the parser's events are read, each with its pending key (a mapping) or nothing (a list).
+Stack = list[tuple[Sequence | Mapping, list[Scalar | None]]]
+
+
 @dataclass
 class RawRecord:
     """A record split into its parts, with positions, before validation."""
@@ -146,7 +150,8 @@ def _parse_front(path: str, yaml_text: str, errors: list[RecordError]) -> tuple[
     root, skipped = parsed.root, parsed.skipped
     if root is None:
         if parsed.readable and not skipped:
-            errors.append(RecordError(path, 1 + offset, 1, "", "front matter is leeg: vul de velden in tussen de twee regels '---'"))
+            errors.append(RecordError(path, 1 + offset, 1, "",
+                                      "front matter is leeg: vul de velden in tussen de twee regels '---'"))
         return None, skipped
     if not isinstance(root, Mapping):
         errors.append(RecordError(path, root.line, 1, "", "front matter moet uit velden 'naam: waarde' bestaan"))
@@ -204,7 +209,8 @@ def _events_with_recovery(path: str, yaml_text: str, offset: int, errors: list[R
             return list(yaml.parse("\n".join(lines), Loader=_TextLoader)), skipped
         except yaml.MarkedYAMLError as exc:
             said = explain(exc, lines, 1 + offset)
-            errors.append(RecordError(path, said.line + 1 + offset, said.column + 1, said.field, f"YAML-syntaxfout: {said.message}"))
+            errors.append(RecordError(path, said.line + 1 + offset, said.column + 1, said.field,
+                                      f"YAML-syntaxfout: {said.message}"))
             if opened(exc):
                 marks = [m.line for m in (exc.context_mark,) if m is not None]
             else:
@@ -216,8 +222,9 @@ def _events_with_recovery(path: str, yaml_text: str, offset: int, errors: list[R
             text = "\n".join(lines)
             at = min(exc.position, len(text))
             index, column = text[:at].count("\n"), at - (text.rfind("\n", 0, at) + 1) + 1
-            errors.append(RecordError(path, index + 1 + offset, column, top_field(lines, index), f"het bestand bevat een onzichtbaar stuurteken "
-                                                              f"(U+{exc.character if isinstance(exc.character, int) else ord(exc.character):04X}); verwijder het"))
+            code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+            errors.append(RecordError(path, index + 1 + offset, column, top_field(lines, index),
+                                      f"het bestand bevat een onzichtbaar stuurteken (U+{code:04X}); verwijder het"))
             return None, skipped
         except yaml.YAMLError:
             errors.append(RecordError(path, 1 + offset, 1, "", f"YAML-syntaxfout: {document} kan niet gelezen worden"))
@@ -256,7 +263,7 @@ def _tree(events: list[yaml.Event], offset: int, path: str, errors: list[RecordE
 
     A plain value that YAML folded over a line starting with '-' is reported here, where its field is known.
     """
-    stack: list[tuple[Sequence | Mapping, list[Scalar | None]]] = []  # container, pending key (for mappings) / path
+    stack: Stack = []
     root: Node | None = None
 
     def place(node: Node) -> None:
@@ -303,7 +310,8 @@ def _tree(events: list[yaml.Event], offset: int, path: str, errors: list[RecordE
     return root
 
 
-def _report_folds(stack: list[tuple[Sequence | Mapping, list[Scalar | None]]], lines: list[str], event: yaml.ScalarEvent, offset: int, path: str, errors: list[RecordError]) -> None:
+def _report_folds(stack: Stack, lines: list[str], event: yaml.ScalarEvent, offset: int, path: str,
+                  errors: list[RecordError]) -> None:
     """A multi-line plain value as a block list item or a block mapping value: did YAML fold a '- ' line into it?"""
     if not stack or stack[-1][0].flow:
         return
@@ -319,12 +327,12 @@ def _report_folds(stack: list[tuple[Sequence | Mapping, list[Scalar | None]]], l
         errors.append(RecordError(path, fold.line + 1 + offset, fold.column + 1, where, message))
 
 
-def _path(stack: list[tuple[Sequence | Mapping, list[Scalar | None]]], key: str) -> str:
+def _path(stack: Stack, key: str) -> str:
     """The editor's field path of a key at the current depth (e.g. contact[0].email)."""
     return (_where(stack[:-1]) + f".{key}").lstrip(".")
 
 
-def _where(stack: list[tuple[Sequence | Mapping, list[Scalar | None]]]) -> str:
+def _where(stack: Stack) -> str:
     """The editor's field path of the next node placed on this stack (e.g. partners[1], contact[0].email)."""
     parts = []
     for node, state in stack:

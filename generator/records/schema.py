@@ -75,7 +75,8 @@ def record_schema(vocab: Vocab) -> dict:
         ],
         "$defs": {
             "tekst": {
-                "description": "Tekst. YAML 1.2 leest 2016 als getal en true als waar/onwaar; de generator leest alles als tekst.",
+                "description": "Tekst. YAML 1.2 leest 2016 als getal en true als waar/onwaar; de generator leest alles "
+                               "als tekst.",
                 "type": ["string", "number", "boolean"],
                 "pattern": r"\S",
             },

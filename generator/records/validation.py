@@ -11,7 +11,8 @@ from typing import Any
 
 from . import derive
 from .budget import front_errors, text_errors
-from .checker import SLUG, FieldChecker, check_today, fiche
+from .checker import SLUG, FieldChecker, fiche
+from .dates import check_today
 from .errors import RecordError
 from .fields import FICHE_FIELDS, RECORD_FIELDS, VERHAAL_VOORBEELD, Kind
 from .hidden_chars import HIDDEN, first_hidden, hidden_message
@@ -104,10 +105,12 @@ def _cross_checks(checked: dict[str, Any], present: dict[str, tuple[Node, Node]]
     if start and einde and start[:len(einde)] > einde[:len(start)]:
         c.err(present["einde"][1], "einde", f"'{einde}' ligt vóór start '{start}' (verwacht een einde na de start)")
     if gecontroleerd and gecontroleerd > check_today():
-        c.err(present["laatst_gecontroleerd"][1], "laatst_gecontroleerd", f"{gecontroleerd.isoformat()} ligt in de toekomst (verwacht de datum van de laatste controle)")
+        c.err(present["laatst_gecontroleerd"][1], "laatst_gecontroleerd",
+              f"{gecontroleerd.isoformat()} ligt in de toekomst (verwacht de datum van de laatste controle)")
     if toegevoegd and gecontroleerd and toegevoegd > gecontroleerd:
-        c.err(present["toegevoegd"][1], "toegevoegd", f"{toegevoegd.isoformat()} ligt na laatst_gecontroleerd "
-                                                      f"{gecontroleerd.isoformat()} (een praktijk wordt nagekeken wanneer ze toegevoegd wordt)")
+        c.err(present["toegevoegd"][1], "toegevoegd",
+              f"{toegevoegd.isoformat()} ligt na laatst_gecontroleerd {gecontroleerd.isoformat()} (een praktijk wordt "
+              "nagekeken wanneer ze toegevoegd wordt)")
 
 
 def _slug(raw: RawRecord, present: dict[str, tuple[Node, Node]], c: FieldChecker) -> str:

@@ -245,7 +245,8 @@ def _fields(record: Praktijk, vocab: Vocab) -> dict[str, list[str]]:
     return fields
 
 
-def _stemmer_nl(token: Any, i: int | None = None, tokens: list[Any] | None = None) -> Any:  # never run here: terms come in stemmed
+# never run here: the terms come in stemmed
+def _stemmer_nl(token: Any, i: int | None = None, tokens: list[Any] | None = None) -> Any:
     return token.update(lambda word, metadata=None: lunr_nl.stem(word))
 
 

@@ -36,7 +36,7 @@ the quirks. tests/test_search.py runs both on every word of the records.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from ..shared.data import DATA
 
@@ -75,7 +75,7 @@ def trim(word: str) -> str:
     return _TRAILING.sub("", _LEADING.sub("", word))
 
 
-@lru_cache(maxsize=None)
+@cache
 def index_term(token: str) -> str | None:
     """What the index pipeline (trimmer, stop words, stemmer) makes of a token; None: dropped."""
     word = trim(token)
@@ -155,7 +155,7 @@ class _Program:
 
     def find_among(self, among: Among) -> int:
         """Snowball's binary search for the longest table entry at the cursor (forwards)."""
-        i, j, c, l = 0, len(among), self.cursor, self.limit
+        i, j, c, limit = 0, len(among), self.cursor, self.limit
         common_i = common_j = 0
         first_key_inspected = False
         while True:
@@ -164,7 +164,7 @@ class _Program:
             common = min(common_i, common_j)
             w = among[k][0]
             for i2 in range(common, len(w)):
-                if c + common == l:
+                if c + common == limit:
                     diff = -1
                     break
                 diff = ord(self.s[c + common]) - ord(w[i2])
@@ -469,7 +469,7 @@ class _DutchStemmer:
 _STEMMER = _DutchStemmer()
 
 
-@lru_cache(maxsize=None)
+@cache
 def stem(word: str) -> str:
     """lunr.nl.stemmer on one lowercase word."""
     if any(ord(c) > 0xFFFF for c in word):
