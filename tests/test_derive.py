@@ -17,7 +17,16 @@ import pytest
 import yaml
 
 from generator.records.catalog import load_catalog
-from generator.records.derive import derive, judge_lopend, parse_basis, parse_bedrag, parse_periode, parse_vte, read_bedrag, read_vte
+from generator.records.derive import (
+    derive,
+    judge_lopend,
+    parse_basis,
+    parse_bedrag,
+    parse_periode,
+    parse_vte,
+    read_bedrag,
+    read_vte,
+)
 from generator.records.model import Afgeleid, Fiche, Peil
 from generator.records.validation import validate_record
 

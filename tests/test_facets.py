@@ -6,8 +6,8 @@ import json
 from generator.records.catalog import load_catalog
 from generator.records.facets import BUDGET_CLASSES, STATUS, Facets, budget_class, gemeente_slug
 from generator.records.facets import running_status as status
-from generator.search.catalogue_data import catalogue_files
 from generator.records.vocab import load_vocab
+from generator.search.catalogue_data import catalogue_files
 
 from .conftest import FIXTURE_PRAKTIJKEN
 

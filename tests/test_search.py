@@ -15,9 +15,9 @@ import material
 import pytest
 import yaml
 
-from generator.search import lunr_nl
-from generator.search import indexes as search
 from generator.records.vocab import load_vocab
+from generator.search import indexes as search
+from generator.search import lunr_nl
 
 ROOT = Path(__file__).resolve().parent.parent
 MATERIAL_LUNR = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"

@@ -31,9 +31,9 @@ import yaml
 from generator.records.catalog import load_catalog
 from generator.records.errors import RecordError
 from generator.records.model import Praktijk
-from generator.records.yaml_errors import explain
 from generator.records.validation import validate_record
 from generator.records.vocab import load_vocab
+from generator.records.yaml_errors import explain
 
 from .conftest import FIXTURE_PRAKTIJKEN, PROJECT, ROOT
 
