@@ -8,7 +8,8 @@ as in bench_build.py) it prints the wall time, peak memory (max RSS) and page co
   - plain weasyprint        `python -m weasyprint` on exactly the HTML gids pdf lays out,
                             with the same PDF/UA variant, no progress, no link descriptions;
 and the ratio. Each command runs in its own process, K times, alternating with the other, and
-the fastest run counts (the least disturbed by whatever else the machine does; the spread is shown). Target: the whole real guide within
+the fastest run counts (the least disturbed by whatever else the machine does; the spread is shown).
+Target: the whole real guide within
 10 s on this machine, at no more than 1.05x the plain WeasyPrint time of the same HTML.
 """
 from __future__ import annotations
@@ -24,11 +25,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from bench_build import copy_project, measure  # noqa: E402
 
+from generator.print.edition import make_edition  # noqa: E402
+from generator.print.html import build_html  # noqa: E402
 from generator.print.pdf import metadata_date  # noqa: E402
 from generator.records.inputs import load_inputs  # noqa: E402
 from generator.records.layout import ProjectLayout  # noqa: E402
-from generator.print.edition import make_edition  # noqa: E402
-from generator.print.html import build_html  # noqa: E402
 
 TARGET_SECONDS, TARGET_RATIO = 10.0, 1.05
 
@@ -75,7 +76,7 @@ def main(args: list[str]) -> None:
                 for name, command in commands.items():
                     runs[name].append(measure(command, project))
             label = "echt" if count is None else str(count)
-            for (name, measured), pdf in zip(runs.items(), (gids_pdf, plain_pdf)):
+            for (name, measured), pdf in zip(runs.items(), (gids_pdf, plain_pdf), strict=True):
                 fastest, slowest = min(t for t, _ in measured), max(t for t, _ in measured)
                 peak = max(m for _, m in measured)
                 print(f"{label:>10} {name:<18} {fastest:>9.2f} {slowest:>10.2f} {peak:>9.0f} {pages(pdf):>7}")

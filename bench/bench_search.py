@@ -55,13 +55,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from bench_build import copy_project  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from bench_build import copy_project  # noqa: E402
-from generator.search import indexes as search  # noqa: E402
-from generator.search import lunr_nl  # noqa: E402
 from generator.records.catalog import load_catalog  # noqa: E402
 from generator.records.vocab import load_vocab  # noqa: E402
+from generator.search import indexes as search  # noqa: E402
+from generator.search import lunr_nl  # noqa: E402
 
 KIB = 1024
 TARGET_FIRST_QUERY = (1000, 175 * KIB)   # at 1,000 records the first query fetches <= 175 KiB
@@ -128,7 +128,7 @@ PAGE_PROBE = """
     bench.toetsen.push({ soort: bench.meten, q: e.target.value, handler: handled - bench.t0, totaal: laidOut - bench.t0 });
   });
 })();
-""" % {"results": RESULTS, "box": SEARCH_BOX}
+""" % {"results": RESULTS, "box": SEARCH_BOX}  # noqa: UP031 (JavaScript is all braces: %-format leaves them alone)
 
 # The page's own view of what it fetched: path, request start and response end (ms since navigation
 # start), encoded body bytes. Tells the responses complete at the first card from those still arriving.
@@ -277,7 +277,7 @@ def print_sizes(site: Path, index_files: dict[str, str]) -> dict:
     if cards:
         raw = [len(p.read_bytes()) for p in cards]
         packed = [len(gzip.compress(p.read_bytes(), 6)) for p in cards]
-        print(f"{'zoeken/kaarten/*.json (mean of %d)' % len(cards):<34} "
+        print(f"{f'zoeken/kaarten/*.json (mean of {len(cards)})':<34} "
               f"{statistics.mean(raw) / KIB:>10.2f} {statistics.mean(packed) / KIB:>10.2f}")
         sizes["zoeken/kaarten/* mean"] = {"raw": round(statistics.mean(raw)), "gzip": round(statistics.mean(packed))}
     material = site / "search" / "search_index.json"
@@ -351,7 +351,8 @@ def content_type(file: Path) -> str:
     if file.suffix == ".woff2":
         return "font/woff2"
     kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-    return kind + "; charset=utf-8" if kind.startswith("text/") or kind in ("application/json", "application/javascript") else kind
+    textual = kind.startswith("text/") or kind in ("application/json", "application/javascript")
+    return kind + "; charset=utf-8" if textual else kind
 
 
 @contextmanager
@@ -404,7 +405,8 @@ SEARCH_SCRIPTS = {"lunr.min.js", "lunr.stemmer.support.min.js", "lunr.nl.min.js"
 
 
 def measure_first_query(browser, server: GzipServer, word: str, kind: str, n: int) -> dict:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)  # the bench reads its figures with evaluated code
+    # the bench reads its figures with evaluated code
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     context.add_init_script(PAGE_PROBE)
     page = context.new_page()
     start = len(server.log)
@@ -467,20 +469,24 @@ def make_queries(records, count: int, rng: random.Random) -> list[str]:
         title, summary, story = (long_words(t) for t in (record.titel, record.samenvatting, record.verhaal))
         if not (title and summary and story):
             continue
-        pick = rng.choice
-        query = {
-            "titel": lambda: pick(title),
-            "samenvatting": lambda: pick(summary),
-            "verhaal": lambda: pick(story),
-            "twee": lambda: f"{pick(title)} {pick(summary)}",
-            "drie": lambda: f"{pick(title)} {pick(summary)} {pick(story)}",
-            "plaats": lambda: f"{pick(title)} {record.plaats.split(',')[0].lower()}",
-            "deel": lambda: pick(title + summary)[:rng.randint(3, 5)],
-            "woord+deel": lambda: f"{pick(title)} {pick(summary)[:rng.randint(3, 6)]}",
-            "typfout": lambda: typo(pick([w for w in summary + story if len(w) >= 7] or summary), rng),
-        }[kind]()
-        queries.append(query)
+        queries.append(_query(kind, rng, title, summary, story, record.plaats))
     return queries
+
+
+def _query(kind: str, rng: random.Random, title: list[str], summary: list[str], story: list[str], plaats: str) -> str:
+    """One query of a kind, from a record's long words (the random draws in the same order as ever)."""
+    pick = rng.choice
+    return {
+        "titel": lambda: pick(title),
+        "samenvatting": lambda: pick(summary),
+        "verhaal": lambda: pick(story),
+        "twee": lambda: f"{pick(title)} {pick(summary)}",
+        "drie": lambda: f"{pick(title)} {pick(summary)} {pick(story)}",
+        "plaats": lambda: f"{pick(title)} {plaats.split(',')[0].lower()}",
+        "deel": lambda: pick(title + summary)[:rng.randint(3, 5)],
+        "woord+deel": lambda: f"{pick(title)} {pick(summary)[:rng.randint(3, 6)]}",
+        "typfout": lambda: typo(pick([w for w in summary + story if len(w) >= 7] or summary), rng),
+    }[kind]()
 
 
 def long_words(text: str) -> list[str]:
@@ -494,7 +500,8 @@ def typo(word: str, rng: random.Random) -> str:
 
 
 def measure_keystrokes(browser, server: GzipServer, queries: list[str], n: int) -> dict:
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)  # the bench reads its figures with evaluated code
+    # the bench reads its figures with evaluated code
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=True)
     context.add_init_script(PAGE_PROBE)
     page = context.new_page()
     page.goto(server.url + CATALOGUE_PAGE, wait_until="networkidle", timeout=300_000)
@@ -540,7 +547,7 @@ def measure_keystrokes(browser, server: GzipServer, queries: list[str], n: int) 
         print(f"  of which lunr search (gidsZoekindex.zoek replayed on the same keystrokes, fresh indexes): "
               f"median {statistics.median(lunr):.2f} ms, p95 {percentile(lunr, 95):.2f} ms, worst {lunr[-1]:.1f} ms")
         if len(replay) == len(keys):
-            rest = sorted(k["totaal"] - t for k, t in zip(keys, replay))
+            rest = sorted(k["totaal"] - t for k, t in zip(keys, replay, strict=True))
             print(f"  the rest (counts, sorting, cards, layout), per keystroke: median {statistics.median(rest):.1f} ms, "
                   f"p95 {percentile(rest, 95):.1f} ms")
     print(f"  history.replaceState on this page ({history['controls']} form controls; catalogus.js updates the URL "

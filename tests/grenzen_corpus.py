@@ -7,8 +7,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.records.limits import (LIJSTEN, TEKST_ANDERS, TEKSTEN, VERHAAL_DIEPTE, VERHAAL_HAKEN, VERHAAL_KOPPEN, VERHAAL_REGELS,
-                              VERHAAL_TABELCELLEN, VERHAAL_TABELREGELS, VERHAAL_TEKENS)
+from generator.records.limits import (
+    LIJSTEN,
+    TEKST_ANDERS,
+    TEKSTEN,
+    VERHAAL_DIEPTE,
+    VERHAAL_HAKEN,
+    VERHAAL_KOPPEN,
+    VERHAAL_REGELS,
+    VERHAAL_TABELCELLEN,
+    VERHAAL_TABELREGELS,
+    VERHAAL_TEKENS,
+)
 from generator.records.vocab import load_vocab
 
 STORY = ("Voor mensen die nieuw zijn in de stad is het verre van evident om de weg te vinden tussen de vele "

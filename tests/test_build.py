@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.records.book import load_book
-from generator.records.catalog import load_catalog
-from generator.print.pdf import PDF_NAME as PDF_NAAM
 from generator.print.edition import make_edition
 from generator.print.html import build_html
+from generator.print.pdf import PDF_NAME as PDF_NAAM
+from generator.records.book import load_book
+from generator.records.catalog import load_catalog
 from generator.records.vocab import load_vocab
 
 from .conftest import FIXTURE_BUILD_ENV, copy_project, run_gids

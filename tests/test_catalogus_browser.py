@@ -532,7 +532,7 @@ def test_skiplink_en_menu_met_het_toetsenbord_op_een_gsm(browser, served_site):
     # from the top, the search box is a few Tab presses away: the closed menu holds no focusable links
     page.goto(served_site + "praktijken/")
     wait_until_loaded(page)
-    for presses in range(1, 8):
+    for _ in range(7):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.id") == "gids-q":
             break

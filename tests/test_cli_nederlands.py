@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from generator.cli.argparse_nl import NL, NL_N
 from generator.cli import build_parser, main
+from generator.cli.argparse_nl import NL, NL_N
 
 from .engels import english
 

@@ -17,13 +17,23 @@ import pytest
 import yaml
 
 from generator.records.catalog import load_catalog
-from generator.records.derive import derive, judge_lopend, parse_basis, parse_bedrag, parse_periode, parse_vte, read_bedrag, read_vte
+from generator.records.derive import (
+    derive,
+    judge_lopend,
+    parse_basis,
+    parse_bedrag,
+    parse_periode,
+    parse_vte,
+    read_bedrag,
+    read_vte,
+)
 from generator.records.model import Afgeleid, Fiche, Peil
 from generator.records.validation import validate_record
 
 from .conftest import FIXTURE_PRAKTIJKEN as PRAKTIJKEN
 
 PEIL = Peil.van_jaar(2016)  # the facts' date of the fixture records: the guide of 2016
+NO_OVERRIDES = Afgeleid()
 OVERRIDE_KEYS = ("start", "einde", "lopend", "bedrag_eur", "bedrag_basis", "vte")
 
 # periode text -> (start, einde, lopend at PEIL: did it run in 2016?)
@@ -265,7 +275,7 @@ def fiche(periode: str | None = None, budget: str | None = None) -> Fiche:
     return Fiche(trekker=None, partners=None, budget=budget, periode=periode, contact=None)
 
 
-def derived(fiches: tuple[Fiche, ...], peil: Peil = PEIL, overrides: Afgeleid = Afgeleid(),
+def derived(fiches: tuple[Fiche, ...], peil: Peil = PEIL, overrides: Afgeleid = NO_OVERRIDES,
             explicit: frozenset[str] = frozenset()) -> Afgeleid:
     return facts(derive(fiches, peil, overrides, set(explicit)))
 

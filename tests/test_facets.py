@@ -6,8 +6,8 @@ import json
 from generator.records.catalog import load_catalog
 from generator.records.facets import BUDGET_CLASSES, STATUS, Facets, budget_class, gemeente_slug
 from generator.records.facets import running_status as status
-from generator.search.catalogue_data import catalogue_files
 from generator.records.vocab import load_vocab
+from generator.search.catalogue_data import catalogue_files
 
 from .conftest import FIXTURE_PRAKTIJKEN
 
@@ -62,7 +62,7 @@ def test_catalogue_data_holds_every_practice_and_its_card():
     data = json.loads(files["zoeken/catalogus.json"])
     assert [row[0] for row in data["praktijken"]] == [r.slug for r in CATALOG.records]
     keys = [f["key"] for f in data["facetten"]]
-    for row, record in zip(data["praktijken"], CATALOG.records):  # the numbers decode to the facet values
+    for row, record in zip(data["praktijken"], CATALOG.records, strict=True):  # the numbers decode to the facet values
         for i, key in enumerate(keys):
             ids = [pair[0] for pair in data["facetten"][i]["waarden"]]
             assert [ids[c] for c in row[4 + i]] == FACETS.values[record.slug][key]

@@ -139,7 +139,11 @@ def test_pull_request_kijkt_na_met_aantekeningen_en_bouwt():
     assert '--sinds "origin/$GITHUB_BASE_REF"' in commands[check]
     assert weasyprint_packages() <= set(shlex.split(" ".join(commands)))
     tests = workflow["jobs"]["tests"]
-    assert any("pytest" in s.get("run", "") for s in tests["steps"])
+    test_runs = [s.get("run", "") for s in tests["steps"]]
+    assert any("pytest" in s for s in test_runs)
+    # the code is linted and type-checked as .ci/run does it, before the tests
+    lint = next(i for i, s in enumerate(test_runs) if s == "ruff check . && mypy")
+    assert lint < next(i for i, s in enumerate(test_runs) if "pytest" in s)
     assert any("chromium" in s.get("run", "") and "nodejs" in s.get("run", "") for s in tests["steps"])
 
 
@@ -201,3 +205,14 @@ def test_vscode_taak_herkent_fouten_en_waarschuwingen_van_gids_check():
     assert matchers["error"].match(fout).groups() == ("praktijken/a-b.md", "6", "31", "themas[2]: onbekende waarde 'sport': bedoelde je 'opvang'?")
     assert matchers["warning"].match(oud).groups() == ("praktijken/a-b.md", "29", "23", "laatst_gecontroleerd: de fiche is ...")
     assert not matchers["error"].match(oud) and not matchers["warning"].match(fout)
+
+
+def test_ci_run_draait_precies_het_testcommando_van_de_readme():
+    """README: "dit is precies wat .ci/run doet": the same command, lint and type check included."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("**De tests draaien**"):]
+    command = re.search(r"```sh\n(.*?)\n```", section, re.DOTALL)
+    assert command, "no test command in the README"
+    ci_run = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()[-1]
+    assert ci_run == command[1]
+    assert ".venv/bin/ruff check . && .venv/bin/mypy && .venv/bin/pytest" in ci_run

@@ -12,11 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.records import catalog
-from generator.records import limits
+from generator.records import catalog, limits
 from generator.records.budget import getal
-from generator.search.indexes import samenstellingen
 from generator.records.validation import validate_record
+from generator.search.indexes import samenstellingen
 
 from .conftest import ROOT, copy_project, run_gids
 from .grenzen_corpus import at_the_limit, record, refused

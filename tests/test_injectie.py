@@ -18,13 +18,13 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator.records.book import load_book
-from generator.records.catalog import load_catalog
-from generator.site.engine import load_config
 from generator.print.edition import make_edition
 from generator.print.html import build_html
-from generator.site.safety import story_problems
+from generator.records.book import load_book
+from generator.records.catalog import load_catalog
 from generator.records.vocab import load_vocab
+from generator.site.engine import load_config
+from generator.site.safety import story_problems
 
 from .conftest import FIXTURE_PROJECT, ROOT, copy_project, run_gids
 

@@ -108,7 +108,7 @@ def test_een_fout_van_een_andere_plugin_in_een_nederlands_kader():
         try:
             raise PluginError("Something failed in another plugin")
         except PluginError:
-            raise Abort("Aborted with a BuildError!")
+            raise Abort("Aborted with a BuildError!")  # noqa: B904 (implicitly chained, as the engine raises it)
     except Abort as exc:
         assert gestopt(exc) == f"De site is niet gebouwd: {ENGELS}Something failed in another plugin"
 

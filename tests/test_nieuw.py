@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
+from generator.cli.nieuw import SLUG_MAX, run_nieuw, shorter_slug
 from generator.records.facets import gemeente_slug
 from generator.records.fields import BRON_FIELDS, CONTACT_FIELDS, RECORD_FIELDS, VERHAAL_VOORBEELD
-from generator.cli.nieuw import SLUG_MAX, run_nieuw, shorter_slug
 from generator.records.schema import SCHEMA_FILE, SITE_FILE, schema_json
 from generator.records.validation import validate_record
 from generator.records.vocab import load_vocab

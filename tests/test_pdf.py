@@ -12,15 +12,15 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.records.book import load_book
-from generator.records.catalog import load_catalog
-from generator.records.facets import Facets
+from generator.print.edition import UITGEVER
+from generator.print.html import render_markdown
 from generator.print.pdf import metadata_date
 from generator.print.selection import Selection as Selectie
 from generator.print.selection import SelectionError as SelectieFout
 from generator.print.selection import select
-from generator.print.edition import UITGEVER
-from generator.print.html import render_markdown
+from generator.records.book import load_book
+from generator.records.catalog import load_catalog
+from generator.records.facets import Facets
 from generator.records.vocab import load_vocab
 
 from .conftest import FIXTURE_BUILD_ENV, FIXTURE_PRAKTIJKEN, FIXTURE_PROJECT, run_gids

@@ -14,8 +14,8 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject, StreamObject
 
-from generator.records.layout import ProjectLayout
 from generator.print.fetcher import local_fetcher
+from generator.records.layout import ProjectLayout
 
 from .conftest import FIXTURE_PRAKTIJKEN, ROOT, copy_project, run_gids
 

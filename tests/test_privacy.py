@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import pytest
 
-from generator.records.model import Contact
 from generator.opendata.privacy import (
     is_mobile,
     is_personal_email,
     public_contact,
     public_contacts,
 )
+from generator.records.model import Contact
 
 # (e-mail, contact's name, personal?)
 EMAILS = [

@@ -21,9 +21,9 @@ from pathlib import Path
 import material
 import pytest
 
-from generator.search import indexes as search
 from generator.records.catalog import load_catalog
 from generator.records.vocab import load_vocab
+from generator.search import indexes as search
 
 from .conftest import FIXTURE_PRAKTIJKEN, ROOT
 

@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from generator.records.errors import RecordError
-from generator.records.vocab import load_vocab
 from generator.records.report import (
     escape_data,
     escape_property,
@@ -24,6 +23,7 @@ from generator.records.report import (
     render,
     summary,
 )
+from generator.records.vocab import load_vocab
 
 from .conftest import FIXTURE_PRAKTIJKEN, PROJECT, ROOT
 

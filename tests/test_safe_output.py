@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.site import engine_messages
 from generator.shared.safe_output import SafeStream, json_escaped, shown
+from generator.site import engine_messages
 
 from .conftest import FIXTURE_PRAKTIJKEN, copy_project, run_gids
 

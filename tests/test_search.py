@@ -15,9 +15,9 @@ import material
 import pytest
 import yaml
 
-from generator.search import lunr_nl
-from generator.search import indexes as search
 from generator.records.vocab import load_vocab
+from generator.search import indexes as search
+from generator.search import lunr_nl
 
 ROOT = Path(__file__).resolve().parent.parent
 MATERIAL_LUNR = Path(material.__file__).parent / "templates" / "assets" / "javascripts" / "lunr" / "min"
@@ -76,9 +76,9 @@ def test_python_and_lunr_js_make_the_same_terms_of_every_word_in_the_records(fix
     js = node("woorden", {"texts": texts, "tokens": tokens}, tmp_path)
 
     python_tokens = [[lunr_nl.trim(t), lunr_nl.stem(t), lunr_nl.trim(t) in lunr_nl.STOP_WORDS] for t in tokens]
-    differing = [(t, p, j) for t, p, j in zip(tokens, python_tokens, js["tokens"]) if p != j]
+    differing = [(t, p, j) for t, p, j in zip(tokens, python_tokens, js["tokens"], strict=True) if p != j]
     assert differing == [], f"{len(differing)} of {len(tokens)} words differ (word, python, lunr.js): {differing[:20]}"
-    differing = [(text[:80], p, j) for text, p, j in zip(texts, map(search.woorden, texts), js["texts"]) if p != j]
+    differing = [(text[:80], p, j) for text, p, j in zip(texts, map(search.woorden, texts), js["texts"], strict=True) if p != j]
     assert differing == [], differing[:5]
 
 

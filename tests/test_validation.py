@@ -31,9 +31,9 @@ import yaml
 from generator.records.catalog import load_catalog
 from generator.records.errors import RecordError
 from generator.records.model import Praktijk
-from generator.records.yaml_errors import explain
 from generator.records.validation import validate_record
 from generator.records.vocab import load_vocab
+from generator.records.yaml_errors import explain
 
 from .conftest import FIXTURE_PRAKTIJKEN, PROJECT, ROOT
 
@@ -582,7 +582,7 @@ def _garbage() -> list:
         "alle-haakjes-open": gent.replace("]", "").encode(),
         "alle-dubbelpunten-weg": gent.replace(": ", " ").encode(),
         "alles-tussen-quotes": gent.replace(": ", ': "').encode(),
-        "syntaxfouten-in-elk-veld": "\n".join(l + ": x" if ":" in l else l for l in gent.split("\n")).encode(),
+        "syntaxfouten-in-elk-veld": "\n".join(line + ": x" if ":" in line else line for line in gent.split("\n")).encode(),
     }.items()]
     cases += [
         pytest.param(gent.replace("periode: sinds 2015", "periode: sinds 2015\nbedrag_eur: ²").encode(), True,

@@ -80,13 +80,14 @@ def vertaal_n(singular: str, plural: str, n: int) -> str:
 @contextmanager
 def _nederlands() -> Iterator[None]:
     saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
-    setattr(argparse, "_", vertaal)
-    setattr(argparse, "ngettext", vertaal_n)
+    # argparse's translation hooks are private names its stubs leave out: setattr says so without an ignore
+    setattr(argparse, "_", vertaal)  # noqa: B010
+    setattr(argparse, "ngettext", vertaal_n)  # noqa: B010
     try:
         yield
     finally:
-        setattr(argparse, "_", saved[0])
-        setattr(argparse, "ngettext", saved[1])
+        setattr(argparse, "_", saved[0])  # noqa: B010
+        setattr(argparse, "ngettext", saved[1])  # noqa: B010
 
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -105,16 +106,16 @@ class GidsParser(argparse.ArgumentParser):
 
     __init__ = _in_dutch(argparse.ArgumentParser.__init__)
     add_subparsers = _in_dutch(argparse.ArgumentParser.add_subparsers)
-    parse_args = _in_dutch(argparse.ArgumentParser.parse_args)  # type: ignore[assignment]
-    parse_known_args = _in_dutch(argparse.ArgumentParser.parse_known_args)  # type: ignore[assignment]
+    parse_args = _in_dutch(argparse.ArgumentParser.parse_args)
+    parse_known_args = _in_dutch(argparse.ArgumentParser.parse_known_args)
     parse_intermixed_args = _in_dutch(argparse.ArgumentParser.parse_intermixed_args)
     parse_known_intermixed_args = _in_dutch(argparse.ArgumentParser.parse_known_intermixed_args)
     format_usage = _in_dutch(argparse.ArgumentParser.format_usage)
     format_help = _in_dutch(argparse.ArgumentParser.format_help)
-    error = _in_dutch(argparse.ArgumentParser.error)  # type: ignore[assignment]
+    error = _in_dutch(argparse.ArgumentParser.error)
 
     @_in_dutch
-    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:  # type: ignore[override]
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
         if kwargs.get("action") == "version":  # Python 3.11 does not mark this default for translation
             kwargs.setdefault("help", NL["show program's version number and exit"])
         return super().add_argument(*args, **kwargs)

@@ -67,7 +67,8 @@ def _run(argv: list[str] | None) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The parser of `gids` and its subcommands; GidsParser makes argparse's own texts Dutch in all of them."""
-    parser = GidsParser(prog="gids", description="Catalogus 'Van opvang naar samenleven': praktijken nakijken en de site bouwen.")
+    parser: argparse.ArgumentParser = GidsParser(
+        prog="gids", description="Catalogus 'Van opvang naar samenleven': praktijken nakijken en de site bouwen.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="opdracht")
 
     check = sub.add_parser("check", help="alle praktijken nakijken; stopt met code 1 bij fouten",
@@ -77,7 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=FORMATS, default="tekst",
                        help="tekst (standaard, voor mensen), github (aantekeningen in GitHub Actions) of json")
     check.add_argument("--verouderd-na", type=_maanden, default=DEFAULT_MONTHS, metavar="MAANDEN",
-                       help=f"waarschuwen voor fiches die langer dan MAANDEN maanden niet nagekeken zijn (standaard: {DEFAULT_MONTHS})")
+                       help="waarschuwen voor fiches die langer dan MAANDEN maanden niet nagekeken zijn "
+                            f"(standaard: {DEFAULT_MONTHS})")
     check.add_argument("--strict", action="store_true", help="ook waarschuwingen doen de controle mislukken (code 1)")
     check.add_argument("--sinds", metavar="GIT-REF",
                        help="waarschuwingen over oude gegevens alleen voor praktijken die sinds GIT-REF gewijzigd of "
@@ -90,7 +92,8 @@ def build_parser() -> argparse.ArgumentParser:
                           description="Toont voor een praktijk de datum van de gegevens en elk afgeleid feit (start, "
                                       "einde, lopend, bedrag, VTE) met de tekst waarop het steunt, zodat je een "
                                       "verkeerde lezing ziet en kunt overschrijven.")
-    toon.add_argument("slug", nargs="+", help="de bestandsnaam van de praktijk zonder .md, een deel ervan (bv. gent-iedereen) of het pad naar het bestand")
+    toon.add_argument("slug", nargs="+", help="de bestandsnaam van de praktijk zonder .md, een deel ervan (bv. gent-iedereen) "
+                                               "of het pad naar het bestand")
     toon.add_argument("--map", type=Path, default=Path(PRAKTIJKEN), help=f"map met de praktijken (standaard: {PRAKTIJKEN})")
 
     build = sub.add_parser("build", help="de site en de gids als pdf bouwen in site/ (alleen als alle praktijken in orde zijn)")
@@ -265,7 +268,7 @@ Voorbeeld: gids pdf --thema huisvesting --thema werk --provincie antwerpen --tit
 """
 
 
-def _add_pdf_parser(sub) -> None:
+def _add_pdf_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     pdf = sub.add_parser("pdf", help="de gids als pdf (A4): helemaal, of een selectie", description=PDF_UITLEG,
                          formatter_class=argparse.RawDescriptionHelpFormatter)
     for option, metavar, what in (
@@ -277,7 +280,8 @@ def _add_pdf_parser(sub) -> None:
     pdf.add_argument("--titel", help="titel op de omslag (standaard: Van opvang naar samenleven)")
     pdf.add_argument("-o", "--uitvoer", type=Path,
                      help=f"pdf-bestand (standaard: site/{PDF_NAME} voor de hele gids, {SELECTION_NAME} voor een selectie)")
-    pdf.add_argument("--map", type=Path, default=Path("."), help="projectmap met praktijken/, boek.yml, docs/ en theme/ (standaard: .)")
+    pdf.add_argument("--map", type=Path, default=Path("."),
+                     help="projectmap met praktijken/, boek.yml, docs/ en theme/ (standaard: .)")
     pdf.add_argument("--voortgang", action="store_true", help="voortgang tonen, ook als de uitvoer geen terminal is")
 
 

@@ -30,6 +30,7 @@ from ..records.fields import (
     RECORD_FIELDS,
     VERHAAL_VOORBEELD,
     FieldRule,
+    Kind,
 )
 from ..records.layout import PRAKTIJKEN
 from ..records.model import ONBEKEND
@@ -60,7 +61,7 @@ class Choices:
     gemeenten: tuple[str, ...] = ()  # the known municipalities that plaats names
 
 
-def add_nieuw_parser(sub) -> None:
+def add_nieuw_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     nieuw = sub.add_parser("nieuw", help="een nieuwe praktijk beginnen: een bestand met alle velden om in te vullen",
                            description="Maakt praktijken/<slug>.md met alle velden, elk met uitleg. Ontbreekt een optie, "
                                        "dan vraagt gids nieuw ernaar (alleen in een terminal).")
@@ -230,59 +231,66 @@ OPTIONEEL = ("# Een regel '# veld:' is niet verplicht: haal '# ' weg en vul in a
 
 
 def skeleton(k: Choices, vocab: Vocab, today: date, schema_path: str) -> str:
-    """The new record's text: every field of fields.py in its order, under its explanation. Required fields
-    and the chosen ones are lines to fill; optional ones are commented out, ready to be switched on."""
-    filled = _filled(k, today)
+    """The new record's text: every field of fields.py in its order, under its explanation. Required fields,
+    the optional ones most records have (``to_fill``) and the chosen ones are lines to fill; the other optional
+    ones are commented out, ready to be switched on."""
+    chosen = _chosen(k, today)
     lines = ["---", f"# yaml-language-server: $schema={schema_path}", OPTIONEEL]
     for name, rule in RECORD_FIELDS.items():
         if name == OVERRIDABLE[0]:
             lines.append("# Wat de generator afleidt (gids toon SLUG toont het): vul hieronder alleen in wat hij verkeerd "
                          "leest, met een regel uitleg erboven.")
-        lines += _explain(name, _values(rule, vocab)) + _extra(name)
-        lines += filled.get(name) or [f"{name}:" if rule.required else f"# {name}:"]
+        lines += _explain(name, rule, vocab, chosen=name in chosen) + _extra(rule)
+        lines += _lines(name, rule, chosen.get(name))
     return "\n".join([*lines, "---", "", VERHAAL, ""])
 
 
-def _filled(k: Choices, today: date) -> dict[str, list[str]]:
-    """The lines of the fields the skeleton fills in or lays out (the others are one empty line each)."""
-    contact = [f"    {key}:" if key in ("email", "telefoon") else f"    # {key}:" for key in CONTACT_FIELDS if key != "naam"]
-    bron = [f"  {key}:" if key in ("titel", "jaar", "pagina") else f"  # {key}:" for key in BRON_FIELDS]
+def _chosen(k: Choices, today: date) -> dict[str, str]:
+    """The values the editor's choices give, as YAML; a record is checked on the day it is added."""
     return {
-        "slug": [f"# slug: {k.slug}"],
-        "titel": [f"titel: {_scalar(k.titel)}"],
-        "plaats": [f"plaats: {_scalar(k.plaats)}"],
-        "gemeenten": [f"gemeenten: [{', '.join(_scalar(g) for g in k.gemeenten)}]"],
-        "hoofdstuk": [f"hoofdstuk: {k.hoofdstuk}"],
-        "themas": [f"themas: [{', '.join(k.themas)}]"],
-        "doelgroepen": ["doelgroepen: []"],
-        "partners": ["partners: []"],
-        "contact": ["contact:", "  - naam:", *contact],
-        "bron": ["bron:", *bron],
-        "laatst_gecontroleerd": [f"laatst_gecontroleerd: {today.isoformat()}"],
-        "toegevoegd": [f"toegevoegd: {today.isoformat()}"],
+        "slug": k.slug,
+        "titel": _scalar(k.titel),
+        "plaats": _scalar(k.plaats),
+        "gemeenten": f"[{', '.join(_scalar(g) for g in k.gemeenten)}]",
+        "hoofdstuk": k.hoofdstuk,
+        "themas": f"[{', '.join(k.themas)}]",
+        "laatst_gecontroleerd": today.isoformat(),
+        "toegevoegd": today.isoformat(),
     }
 
 
-def _values(rule: FieldRule, vocab: Vocab) -> str:
-    """The allowed values of a closed list, for the comment above the field."""
-    if rule.vocab is None:
-        return ""
-    values = ", ".join(getattr(vocab, rule.vocab))
-    return values if rule.required else values + "; mag leeg blijven"
+LIST_KINDS = ("ids", "texts", "gemeenten")  # an empty line to fill is '[]': 'is een lege lijst' then names it
+PARTS: dict[Kind, dict[str, FieldRule]] = {"contacts": CONTACT_FIELDS, "bron": BRON_FIELDS}  # laid out field by field
 
 
-def _extra(name: str) -> list[str]:
-    """A second comment line where one field needs more than its explanation."""
-    if name == "gemeenten":
-        return ["# Betreft de praktijk een hele provincie of regio, laat de lijst dan leeg en vul 'provincies' in."]
-    if name == "contact":
+def _lines(name: str, rule: FieldRule, value: str | None, indent: str = "") -> list[str]:
+    """A field's lines: to fill (required or ``to_fill``), else commented out; a composite with its parts."""
+    if not (rule.required or rule.to_fill):
+        return [f"{indent}# {name}:" + (f" {value}" if value else "")]
+    if value is not None:
+        return [f"{indent}{name}: {value}"]
+    if rule.kind in LIST_KINDS:
+        return [f"{indent}{name}: []"]
+    if rule.kind not in PARTS:
+        return [f"{indent}{name}:"]
+    parts = [line for key, part in PARTS[rule.kind].items() for line in _lines(key, part, None, indent + "  ")]
+    if rule.kind == "contacts":  # a list of contacts: the first part opens the first item
+        parts = [f"{indent}  - {parts[0].lstrip()}", *(f"  {line}" for line in parts[1:])]
+    return [f"{indent}{name}:", *parts]
+
+
+def _extra(rule: FieldRule) -> list[str]:
+    """A second comment line where one field needs more than its explanation: its own, or its parts'."""
+    if rule.toelichting:
+        return [f"# {rule.toelichting}"]
+    if rule.kind == "contacts":
         return [f"# Per contact wie ({', '.join(CONTACT_WHO)}) en hoe je die bereikt ({', '.join(CONTACT_MEANS)}); laat "
                 "weg wat de bron niet vermeldt. Geeft ze alleen een naam of functie, dan toont de pagina 'geen "
                 "contactgegevens in de bron'."]
-    if name == "projecten":
+    if rule.kind == "projecten":
         fiche = [key for key in PROJECT_FIELDS if key != "naam"]
         return [f"# Elk deelproject: '- naam:' met zijn eigen {', '.join(fiche)}; die velden staan dan niet hierboven."]
-    if name == "bron":
+    if rule.kind == "bron":
         b = BRON_FIELDS
         return [f"# Uit de gids: titel: {b['titel'].voorbeeld}, jaar: {b['jaar'].voorbeeld}, pagina: {b['pagina'].voorbeeld}. "
                 f"Een gedateerd bericht of webpagina: datum: {b['datum'].voorbeeld} (dan mag jaar weg), uitgever: "
@@ -290,13 +298,14 @@ def _extra(name: str) -> list[str]:
     return []
 
 
-def _explain(name: str, values: str = "") -> list[str]:
-    """The comment above a field: its explanation from fields.py, the allowed values or a real example."""
-    rule = RECORD_FIELDS[name]
+def _explain(name: str, rule: FieldRule, vocab: Vocab, chosen: bool) -> list[str]:
+    """The comment above a field: its explanation from fields.py, then the allowed values of its closed list, or
+    a real example (not above a single value the editor just chose: that is example enough)."""
     text = rule.uitleg[0].upper() + rule.uitleg[1:]
-    if values:
-        text += f" ({values})"
-    elif rule.voorbeeld and name not in ("titel", "plaats", "laatst_gecontroleerd", "toegevoegd"):
+    if rule.vocab:
+        values = ", ".join(vocab.terms(rule.vocab))
+        text += f" ({values})" if rule.required else f" ({values}; mag leeg blijven)"
+    elif rule.voorbeeld and not (chosen and rule.kind not in LIST_KINDS):
         text += f", bv. {name}: {rule.voorbeeld}"
     if rule.onbekend_allowed:
         text = text.removesuffix(".") + f". Schrijf '{ONBEKEND}' als de bron het niet vermeldt"

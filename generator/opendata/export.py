@@ -28,7 +28,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -72,7 +72,7 @@ class CatalogMetadata:
 
 # ---------------------------------------------------------------- the record, in front-matter shape
 
-def _fiche_value(value):
+def _fiche_value(value: str | tuple[str, ...] | None) -> str | list[str]:
     return ONBEKEND if value is None else (list(value) if isinstance(value, tuple) else value)
 
 
@@ -169,11 +169,11 @@ def catalogue_json(records: list[Praktijk], facets: Facets, vocab: Vocab, cat: C
 
 # ---------------------------------------------------------------- the CSV
 
-def _join(values) -> str:
+def _join(values: Iterable[str]) -> str:
     return LIJST_SCHEIDING.join(values)
 
 
-def _per_fiche(r: Praktijk, get: Callable[[Fiche], list[str] | None]) -> str:
+def _per_fiche(r: Praktijk, get: Callable[[Fiche], Sequence[str] | None]) -> str:
     """A fiche value over the practice's fiches; with projects every value names its project ("Taalcoach: ...")."""
     if len(r.fiches) == 1 and r.fiches[0].naam is None:
         values = get(r.fiches[0])

@@ -25,6 +25,9 @@ def _moment(d: date) -> str:
     return f"{d.isoformat()}T00:00:00Z"
 
 
+CATEGORY_LABELS = {"nieuw": "Nieuw in de catalogus", "bijgewerkt": "Opnieuw naast de bron gelegd"}
+
+
 def entry_kind(r: Praktijk) -> str:
     """'nieuw' when the fiche was not checked again since the practice was added, else 'bijgewerkt'."""
     return "nieuw" if r.laatst_gecontroleerd <= r.in_catalogus_sinds else "bijgewerkt"
@@ -64,7 +67,7 @@ def atom_feed(records: list[Praktijk], cat: CatalogMetadata) -> str:
             f'    <link rel="alternate" type="text/html" href={quoteattr(url)}/>',
             f"    <published>{_moment(r.in_catalogus_sinds)}</published>",
             f"    <updated>{_moment(r.laatst_gecontroleerd)}</updated>",
-            f'    <category term="{entry_kind(r)}" label="{"Nieuw in de catalogus" if entry_kind(r) == "nieuw" else "Opnieuw naast de bron gelegd"}"/>',
+            f'    <category term="{entry_kind(r)}" label="{CATEGORY_LABELS[entry_kind(r)]}"/>',
             f"    <category term={quoteattr(r.hoofdstuk)}/>",
             f'    <summary type="text">{escape(summary(r))}</summary>',
             "  </entry>",

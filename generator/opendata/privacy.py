@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Any
 
 from ..records.model import Contact, Praktijk
 
@@ -100,12 +101,16 @@ def without_names(text: str, names: tuple[str, ...]) -> str:
     return text
 
 
-def without_names_in(value, names: tuple[str, ...]):
-    """``without_names`` on every text in a JSON-like value (dicts, lists, texts)."""
+def without_names_in(data: dict[str, Any], names: tuple[str, ...]) -> dict[str, Any]:
+    """``without_names`` on every text in a JSON-like object (dicts, lists, texts)."""
+    return {key: _without_names_in(value, names) for key, value in data.items()}
+
+
+def _without_names_in(value: Any, names: tuple[str, ...]) -> Any:
     if isinstance(value, str):
         return without_names(value, names)
     if isinstance(value, list):
-        return [without_names_in(v, names) for v in value]
+        return [_without_names_in(v, names) for v in value]
     if isinstance(value, dict):
-        return {k: without_names_in(v, names) for k, v in value.items()}
+        return {k: _without_names_in(v, names) for k, v in value.items()}
     return value

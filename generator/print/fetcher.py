@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import mimetypes
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
-from urllib.request import url2pathname
+from urllib.request import Request, url2pathname
 
 if TYPE_CHECKING:
     from ..records.layout import ProjectLayout
@@ -50,7 +50,7 @@ class Allowed:
         return None
 
 
-def local_fetcher(layout: ProjectLayout):
+def local_fetcher(layout: ProjectLayout) -> Any:  # a weasyprint.urls.URLFetcher (WeasyPrint has no types)
     """A WeasyPrint URL fetcher that reads only what ``Allowed`` allows and refuses everything else, in Dutch."""
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -81,7 +81,7 @@ def local_fetcher(layout: ProjectLayout):
             mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
             return URLFetcherResponse(path.as_uri(), path.read_bytes(), {"Content-Type": mime})
 
-        def open(self, url, data=None, timeout=None):  # never hand a request to urllib
+        def open(self, url: str | Request, data: bytes | None = None, timeout: float | None = None) -> Any:  # never urllib
             return self.fetch(url if isinstance(url, str) else url.full_url)
 
     return LocalFetcher()

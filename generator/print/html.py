@@ -45,7 +45,7 @@ class _SiteLinks(Treeprocessor):
     """A link to another page of the site (``andere-praktijk.md``, ``../gids/partners.md#x``) leads to that
     page in this document; when the edition leaves the page out, the link becomes plain text."""
 
-    def __init__(self, md: markdown.Markdown, here: str, targets: dict[str, str]):
+    def __init__(self, md: markdown.Markdown | None, here: str, targets: dict[str, str]) -> None:
         super().__init__(md)
         self.here, self.targets = here, targets
 
@@ -64,11 +64,11 @@ class _SiteLinks(Treeprocessor):
 class _PrintExtension(markdown.Extension):
     def __init__(self) -> None:
         super().__init__()
-        self.links: _SiteLinks | None = None
+        self.links = _SiteLinks(None, "", {})  # its Markdown instance comes with extendMarkdown
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_ShowAddress(md), "toon_adres", 1)
-        self.links = _SiteLinks(md, "", {})
+        self.links.md = md
         md.treeprocessors.register(self.links, "site_links", 2)
 
 

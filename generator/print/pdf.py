@@ -11,9 +11,11 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from ..records.dates import CHECKED, FIRST_EDITION, newest_date, source_date
 from ..records.layout import ProjectLayout
@@ -38,7 +40,7 @@ def metadata_date(records: list[Praktijk]) -> str:
     moment = source_date()
     if moment is None:
         latest = newest_date(records, CHECKED) or FIRST_EDITION
-        moment = datetime(latest.year, latest.month, latest.day, tzinfo=timezone.utc)
+        moment = datetime(latest.year, latest.month, latest.day, tzinfo=UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -119,7 +121,7 @@ def make_pdf(editie: Editie, target: Path, layout: ProjectLayout, vocab: Vocab,
     return PdfResult(target, len(document.pages), target.stat().st_size, progress.seconds(), tuple(problems))
 
 
-def _describe_links(titles: dict[str, str]):
+def _describe_links(titles: dict[str, str]) -> Callable[[Any, Any], None]:
     """A tagged link's description says where it leads ('Naar Voorwoord'), not WeasyPrint's bare target."""
     import pydyf
 
@@ -132,7 +134,7 @@ def _describe_links(titles: dict[str, str]):
             return f"Bel {target.removeprefix('tel:')}"
         return f"Webadres {target}"
 
-    def finisher(document, pdf) -> None:
+    def finisher(document: Any, pdf: Any) -> None:  # WeasyPrint's Document and pydyf's PDF (no types)
         for obj in pdf.objects:
             if isinstance(obj, pydyf.Dictionary) and obj.get("Subtype") == "/Link" and "Contents" in obj:
                 obj["Contents"] = pydyf.String(describe(obj["Contents"].string))

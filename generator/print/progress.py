@@ -49,15 +49,18 @@ class Progress:
 class LayoutProgress(logging.Handler):
     """Turns WeasyPrint's progress log ('Step 5 - Creating layout - Page 12') into Progress.page."""
 
-    def __init__(self, progress: Progress):
+    def __init__(self, progress: Progress) -> None:
         super().__init__(logging.INFO)
         self.progress = progress
         self.round = 1
 
     def emit(self, record: logging.LogRecord) -> None:
-        if not isinstance(record.msg, str) or not record.args:
+        if not isinstance(record.msg, str) or not isinstance(record.args, tuple) or not record.args:
+            return
+        number = record.args[0]  # WeasyPrint logs '... Page %d' and '... Repagination #%d' with an int
+        if not isinstance(number, int):
             return
         if record.msg.startswith("Step 5 - Creating layout - Repagination"):
-            self.round = int(record.args[0]) + 1
+            self.round = number + 1
         elif record.msg.startswith("Step 5 - Creating layout - Page"):
-            self.progress.page(int(record.args[0]), self.round)
+            self.progress.page(number, self.round)

@@ -1,1 +1,3 @@
-"""The core: a practice record, its fields, loading, validation and what is derived from it. Imports no other package but shared."""
+"""The core: a practice record, its fields, loading, validation and what is derived from it.
+
+Imports no other package but shared."""

@@ -8,12 +8,14 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TypeGuard
 
 from .budget import docs_errors
-from .checker import KIND_NAMES, unknown_key_message, unknown_value_message
+from .checker import KIND_NAMES, N
 from .errors import RecordError, display_path
 from .loader import Mapping, Node, Scalar, Sequence, parse_yaml
 from .model import Praktijk
+from .suggestions import unknown_key_message, unknown_value_message
 from .symlinks import message as symlink_message
 from .symlinks import symlink_errors
 from .vocab import Term, Vocab
@@ -105,7 +107,7 @@ class _BookChecker:
     def err(self, node: Node, fld: str, message: str) -> None:
         self.errors.append(RecordError(self.path, node.line, node.column, fld, message))
 
-    def expect(self, node: Node, fld: str, kind: type, what: str) -> bool:
+    def expect(self, node: Node, fld: str, kind: type[N], what: str) -> TypeGuard[N]:
         if isinstance(node, kind):
             return True
         got = f"tekst '{node.text}'" if isinstance(node, Scalar) and not node.is_empty else KIND_NAMES[type(node)]
@@ -122,7 +124,8 @@ class _BookChecker:
 
     def fields(self, mapping: Mapping, allowed: tuple[str, ...], where: str) -> tuple[dict[str, tuple[Scalar, Node]], set[str]]:
         """The allowed keys present, and the keys that unknown ones resemble (a typo: one message, not also 'missing')."""
-        present, meant = {}, set()
+        present: dict[str, tuple[Scalar, Node]] = {}
+        meant: set[str] = set()
         for key, entry in mapping.entries.items():
             if key in allowed:
                 present[key] = entry
@@ -145,8 +148,8 @@ class _BookChecker:
         """``skipped``: top-level keys set aside after a YAML syntax error (already reported, not 'missing')."""
         if root is None:
             if readable and not skipped:
-                self.errors.append(RecordError(self.path, 1, 1, "", "boek.yml is leeg: verwacht de velden titel, "
-                                                                    "ondertitel en onderdelen (de pagina's en delen van de gids)"))
+                self.errors.append(RecordError(self.path, 1, 1, "", "boek.yml is leeg: verwacht de velden titel, ondertitel "
+                                                                    "en onderdelen (de pagina's en delen van de gids)"))
             return None
         if not self.expect(root, "", Mapping, "de velden titel, ondertitel en onderdelen (regels 'naam: waarde')"):
             return None
@@ -235,7 +238,8 @@ class _BookChecker:
         if "id" in present:
             term = self.term(present["id"][1], f"{where}.id", self.vocab.hoofdstukken, "hoofdstuk")
         elif "id" not in meant:
-            self.err(node, f"{where}.id", f"verplicht veld ontbreekt: welk hoofdstuk (een van: {', '.join(self.vocab.hoofdstukken)})")
+            self.err(node, f"{where}.id",
+                     f"verplicht veld ontbreekt: welk hoofdstuk (een van: {', '.join(self.vocab.hoofdstukken)})")
         framing: list[Pagina | None] = []
         if "situering" in present:
             fld = f"{where}.situering"
@@ -294,7 +298,8 @@ def page_problem(src: str, docs_dir: Path) -> str | None:
     if ".." in pure.parts:
         return f"'{src}' verwijst met '..' naar buiten {docs}: de gids neemt alleen pagina's uit {docs} op; {voorbeeld}"
     if any(part.startswith(".") for part in pure.parts):
-        return f"'{src}' is een verborgen bestand of map (begint met '.'), die de site niet publiceert; kies een naam zonder '.' vooraan"
+        return (f"'{src}' is een verborgen bestand of map (begint met '.'), die de site niet publiceert; kies een naam "
+                "zonder '.' vooraan")
     if pure.suffix != ".md":
         return f"'{src}' is geen Markdown-pagina: verwacht een bestand in {docs} dat eindigt op .md, bv. {VOORBEELD}"
     file = docs_dir

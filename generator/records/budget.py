@@ -74,19 +74,19 @@ def text_errors(path: str, text: str, first_line: int, veld: str = "verhaal", pa
     koppen = regels = cellen = 0
     eerste: dict[str, tuple[int, int]] = {}
     diepste = (0, 0)
-    for index, line in enumerate(_lines(text)):
-        if HEADING.match(line):
+    for index, row in enumerate(_lines(text)):
+        if HEADING.match(row):
             koppen += 1
             if koppen == VERHAAL_KOPPEN + 1:
                 eerste["koppen"] = (index, 1)
-        if "|" in line:
+        if "|" in row:
             regels += 1
-            cellen += line.count("|")
+            cellen += row.count("|")
             if regels == VERHAAL_TABELREGELS + 1:
                 eerste["regels"] = (index, 1)
             if cellen > VERHAAL_TABELCELLEN and "cellen" not in eerste:
                 eerste["cellen"] = (index, 1)
-        depth = _depth(line)
+        depth = _depth(row)
         if depth > diepste[0]:
             diepste = (depth, index)
     if "koppen" in eerste:
@@ -118,6 +118,8 @@ def _depth(line: str) -> int:
     if not line or RULE.match(line):
         return 0
     match = NESTING.match(line)
+    if match is None:  # the pattern matches any line (everything in it is optional); for the type checker
+        return 0
     indent = len(line[:match.start(1)].expandtabs(4)) // 4
     return indent + len(MARKER.findall(match.group(1)))
 

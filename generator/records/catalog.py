@@ -73,7 +73,7 @@ def load_catalog(folder: Path, vocab: Vocab | None = None) -> Catalog:
     catalog.errors.extend(symlink_errors(folder))
     seen: dict[str, str] = {}
     files = record_files(folder)
-    for path, (record, errors) in zip(files, _validate_all(files, vocab)):
+    for path, (record, errors) in zip(files, _validate_all(files, vocab), strict=True):
         shown = display_path(path)
         catalog.errors.extend(errors)
         slug = path.stem.lower()

@@ -1,58 +1,47 @@
-"""Checks one record's fields against their rules (fields.py), each problem at its line and column, in Dutch."""
+"""Checks one record's fields against their rules (fields.py), each problem at its line and column, in Dutch.
+
+Every kind of field has one checker, and ``CHECKS`` maps the kind to it: the table in fields.py says
+what a field holds, this module how that is checked, and no field is checked by hand.
+"""
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
+from typing import Any, TypeGuard, TypeVar
 
-from .dates import today
+from .dates import check_today
 from .errors import RecordError
 from .fields import (
     BRON_FIELDS,
     CONTACT_FIELDS,
-    CONTACT_FORMATS,
     CONTACT_MEANS,
     CONTACT_WHO,
     FALSE_WORDS,
+    FICHE_FIELDS,
     PATTERNS,
     PROJECT_FIELDS,
-    RECORD_FIELDS,
     TRUE_WORDS,
     FieldRule,
+    Kind,
 )
 from .hidden_chars import first_hidden, hidden_message
 from .loader import Mapping, Node, Scalar, Sequence
 from .model import ONBEKEND, Bron, Contact, Fiche
+from .suggestions import unknown_key_message, unknown_value_message
 from .vocab import Vocab
 
 FORMAT = {kind: re.compile(pattern) for kind, pattern in PATTERNS.items()}
 SLUG, EMAIL, PHONE, DATE, MONTH, URL, WEBSITE = (FORMAT[k] for k in ("slug", "email", "phone", "date", "month", "url", "website"))
-KIND_NAMES = {Scalar: "tekst", Sequence: "een lijst", Mapping: "velden (naam: waarde)"}
-
-
-def unknown_key_message(key: str, allowed: Iterable[str]) -> str:
-    """An unknown key, with the allowed key it most resembles (also used for boek.yml)."""
-    allowed = list(allowed)
-    close = difflib.get_close_matches(key.lower(), allowed, n=1, cutoff=0.6)
-    if close:
-        return f"onbekend veld '{key}': bedoelde je '{close[0]}'?"
-    return f"onbekend veld '{key}' (toegestaan: {', '.join(allowed)})"
-
-
-def unknown_value_message(value: str, allowed: list[str]) -> str:
-    """A value outside a closed list, with the list and the value it most resembles."""
-    listing = ", ".join(allowed) if len(allowed) <= 20 else ", ".join(allowed[:20]) + ", ..."
-    message = f"onbekende waarde '{value}' (verwacht een van: {listing})"
-    lowered = {a.lower(): a for a in allowed}
-    close = [lowered[value.lower()]] if value.lower() in lowered else difflib.get_close_matches(value, allowed, n=1, cutoff=0.75)
-    return f"{message}: bedoelde je '{close[0]}'?" if close else message
+N = TypeVar("N", bound=Node)
+KIND_NAMES: dict[type[Node], str] = {Scalar: "tekst", Sequence: "een lijst", Mapping: "velden (naam: waarde)"}
 
 
 class FieldChecker:
     """Walks one record's front matter, collecting errors and building model values."""
 
-    def __init__(self, path: str, vocab: Vocab):
+    def __init__(self, path: str, vocab: Vocab) -> None:
         self.path, self.vocab = path, vocab
         self.errors: list[RecordError] = []
 
@@ -63,14 +52,15 @@ class FieldChecker:
 
     # --- structure ------------------------------------------------------
 
-    def fields(self, mapping: Mapping, rules: dict, where: str, skip: set[str] = frozenset(),
+    def fields(self, mapping: Mapping, rules: dict[str, FieldRule], where: str, skip: Iterable[str] = frozenset(),
                end: Node | None = None) -> dict[str, tuple[Node, Node]]:
         """Check keys against rules: unknown keys get a suggestion, missing required keys an error.
 
         A missing key is reported at `end` when given (the front matter's closing '---', where it is added),
         else at the mapping itself (a bron or a deelproject: the editor sees which one).
         """
-        present, suggested = {}, set()
+        present: dict[str, tuple[Node, Node]] = {}
+        suggested: set[str] = set()
         for key, (key_node, value) in mapping.entries.items():
             name = f"{where}.{key}" if where else key
             if key not in rules:
@@ -87,7 +77,16 @@ class FieldChecker:
                 self.err(end or mapping, name, f"verplicht veld ontbreekt ({rule.uitleg}){hint}{where_to}")
         return present
 
-    def expect(self, node: Node, fld: str, kind: type, what: str) -> bool:
+    def check(self, node: Node, fld: str, rule: FieldRule) -> Any:
+        """The value of one field as the model holds it, or None (its errors collected): checked by its kind."""
+        return CHECKS[rule.kind](self, node, fld, rule)
+
+    def check_fields(self, present: dict[str, tuple[Node, Node]], rules: dict[str, FieldRule], where: str) -> dict[str, Any]:
+        """The checked value of each present field, in the table's order; the model's names are the keys."""
+        return {name: self.check(present[name][1], f"{where}.{name}" if where else name, rule)
+                for name, rule in rules.items() if name in present}
+
+    def expect(self, node: Node, fld: str, kind: type[N], what: str) -> TypeGuard[N]:
         if id(node) in self.over_budget:
             return False
         if isinstance(node, kind):
@@ -107,20 +106,25 @@ class FieldChecker:
         if hidden := first_hidden(node.text):
             self.err(node, fld, hidden_message(hidden.group()))
             return None
-        return node.text.strip()
+        value = node.text.strip()
+        return None if rule and rule.onbekend_allowed and value == ONBEKEND else value
 
-    def fiche_text(self, node: Node, fld: str, rule: FieldRule) -> str | None:
-        value = self.text(node, fld, rule)
-        return None if value == ONBEKEND else value
+    def texts(self, node: Node, fld: str, rule: FieldRule) -> tuple[str, ...] | None:
+        return self._texts(node, fld, rule, allow_single=False)
 
-    def texts(self, node: Node, fld: str, rule: FieldRule, allow_single: bool = False) -> tuple[str, ...] | None:
-        if isinstance(node, Scalar) and rule.onbekend_allowed and node.text.strip().lower() == ONBEKEND and node.text.strip() != ONBEKEND:
+    def text_or_texts(self, node: Node, fld: str, rule: FieldRule) -> tuple[str, ...] | None:
+        return self._texts(node, fld, rule, allow_single=True)
+
+    def _texts(self, node: Node, fld: str, rule: FieldRule, allow_single: bool) -> tuple[str, ...] | None:
+        other_case = isinstance(node, Scalar) and node.text.strip().lower() == ONBEKEND and node.text.strip() != ONBEKEND
+        if isinstance(node, Scalar) and rule.onbekend_allowed and other_case:
             self.err(node, fld, f"schrijf '{ONBEKEND}' in kleine letters, kreeg '{node.text.strip()}'")
             return None
         if isinstance(node, Scalar) and (allow_single or (rule.onbekend_allowed and node.text.strip() == ONBEKEND)):
             value = self.text(node, fld, rule)
-            return None if value in (None, ONBEKEND) else (value,)
-        if not self.expect(node, fld, Sequence, "tekst of een lijst (regels die beginnen met '- ')" if allow_single else "een lijst (regels die beginnen met '- ')"):
+            return None if value is None or value == ONBEKEND else (value,)
+        lijst = "een lijst (regels die beginnen met '- ')"
+        if not self.expect(node, fld, Sequence, f"tekst of {lijst}" if allow_single else lijst):
             return None
         if not node.items:
             self.err(node, fld, f"is een lege lijst (verwacht minstens één waarde{self.onbekend_hint(rule)})")
@@ -132,10 +136,19 @@ class FieldChecker:
     def onbekend_hint(rule: FieldRule) -> str:
         return f", of '{ONBEKEND}' als de bron niets vermeldt" if rule.onbekend_allowed else ""
 
-    def ids(self, node: Node, fld: str, rule: FieldRule, single: bool = False) -> tuple[str, ...]:
-        allowed = getattr(self.vocab, rule.vocab)
+    def one_id(self, node: Node, fld: str, rule: FieldRule) -> str | None:
+        found = self._ids(node, fld, rule, single=True)
+        return found[0] if found else None
+
+    def ids(self, node: Node, fld: str, rule: FieldRule) -> tuple[str, ...]:
+        return self._ids(node, fld, rule, single=False)
+
+    def _ids(self, node: Node, fld: str, rule: FieldRule, single: bool) -> tuple[str, ...]:
+        allowed = self.vocab.terms(rule.vocab)
+        values: list[tuple[Node, str]]
         if single:
-            values = [(node, fld)] if self.expect(node, fld, Scalar, f"één waarde (geen lijst), bv. {next(iter(allowed))}") else []
+            one = self.expect(node, fld, Scalar, f"één waarde (geen lijst), bv. {next(iter(allowed))}")
+            values = [(node, fld)] if one else []
         else:
             if isinstance(node, Scalar) and node.is_empty:
                 if rule.required:
@@ -149,7 +162,7 @@ class FieldChecker:
             if not node.items and rule.required:
                 self.err(node, fld, f"is een lege lijst (verwacht minstens één van: {', '.join(allowed)})")
             values = [(item, f"{fld}[{i}]") for i, item in enumerate(node.items)]
-        found = []
+        found: list[str] = []
         for item, item_fld in values:
             value = self.text(item, item_fld)
             if value is None:
@@ -162,17 +175,18 @@ class FieldChecker:
                 found.append(value)
         return tuple(found)
 
-    def gemeenten(self, node: Node, fld: str) -> tuple[str, ...]:
+    def gemeenten(self, node: Node, fld: str, rule: FieldRule) -> tuple[str, ...]:
         if not self.expect(node, fld, Sequence, "een lijst van gemeenten, bv. [Gent]"):
             return ()
-        found = []
+        found: list[str] = []
         for i, item in enumerate(node.items):
             name = self.text(item, f"{fld}[{i}]")
             if name is None:
                 continue
             if name not in self.vocab.gemeenten:
                 close = difflib.get_close_matches(name, list(self.vocab.gemeenten), n=1, cutoff=0.8)
-                hint = f": bedoelde je '{close[0]}'?" if close else " (verwacht de Nederlandse naam van een Belgische gemeente, ook van vóór een fusie)"
+                hint = (f": bedoelde je '{close[0]}'?" if close
+                        else " (verwacht de Nederlandse naam van een Belgische gemeente, ook van vóór een fusie)")
                 self.err(item, f"{fld}[{i}]", f"onbekende gemeente '{name}'{hint}")
             elif name in found:
                 self.err(item, f"{fld}[{i}]", f"'{name}' staat twee keer in de lijst")
@@ -180,7 +194,7 @@ class FieldChecker:
                 found.append(name)
         return tuple(found)
 
-    def date(self, node: Node, fld: str) -> date | None:
+    def date(self, node: Node, fld: str, rule: FieldRule) -> date | None:
         value = self.text(node, fld)
         if value is None:
             return None
@@ -192,17 +206,17 @@ class FieldChecker:
             self.err(node, fld, f"ongeldige datum '{value}' (verwacht JJJJ-MM-DD, bv. 2026-11-23)")
             return None
 
-    def integer(self, node: Node, fld: str, rule: FieldRule, what: str) -> int | None:
+    def integer(self, node: Node, fld: str, rule: FieldRule) -> int | None:
         value = self.text(node, fld)
         if value is None:
             return None
-        low, high = rule.bereik
+        low, high = rule.bereik or (0, 0)
         if not FORMAT["int"].match(value) or not low <= int(value) <= high:
-            self.err(node, fld, f"verwacht {what}, kreeg '{value}'")
+            self.err(node, fld, f"verwacht {rule.verwacht}, kreeg '{value}'")
             return None
         return int(value)
 
-    def decimal(self, node: Node, fld: str) -> float | None:
+    def decimal(self, node: Node, fld: str, rule: FieldRule) -> float | None:
         value = self.text(node, fld)
         if value is None:
             return None
@@ -211,7 +225,7 @@ class FieldChecker:
             return None
         return float(value.replace(",", "."))
 
-    def boolean(self, node: Node, fld: str) -> bool | None:
+    def boolean(self, node: Node, fld: str, rule: FieldRule) -> bool | None:
         value = self.text(node, fld)
         if value is None:
             return None
@@ -220,7 +234,7 @@ class FieldChecker:
         self.err(node, fld, f"verwacht true of false, kreeg '{value}'")
         return None
 
-    def month(self, node: Node, fld: str) -> str | None:
+    def month(self, node: Node, fld: str, rule: FieldRule) -> str | None:
         value = self.text(node, fld)
         if value is None:
             return None
@@ -229,7 +243,7 @@ class FieldChecker:
             return None
         return value
 
-    def basis(self, node: Node, fld: str) -> str | None:
+    def basis(self, node: Node, fld: str, rule: FieldRule) -> str | None:
         value = self.text(node, fld)
         if value is not None and not FORMAT["basis"].match(value):
             self.err(node, fld, f"onbekende basis '{value}' (verwacht 'per jaar', 'voor 18 maanden', 'voor 3 jaar' "
@@ -237,26 +251,33 @@ class FieldChecker:
             return None
         return value
 
-    def url(self, node: Node, fld: str, pattern: re.Pattern = URL) -> str | None:
+    def url(self, node: Node, fld: str, rule: FieldRule) -> str | None:
+        return self._web(node, fld, URL)
+
+    def website(self, node: Node, fld: str, rule: FieldRule) -> str | None:
+        return self._web(node, fld, WEBSITE)
+
+    def _web(self, node: Node, fld: str, pattern: re.Pattern[str]) -> str | None:
         value = self.text(node, fld)
         if value is not None and not pattern.match(value):
             self.err(node, fld, f"ongeldig webadres '{value}' (verwacht een adres dat begint met https:// of http://)")
             return None
         return value
 
-    def email(self, node: Node, fld: str) -> str | None:
+    def email(self, node: Node, fld: str, rule: FieldRule) -> str | None:
         value = self.text(node, fld)
         if value is not None and not EMAIL.match(value):
             self.err(node, fld, f"ongeldig e-mailadres '{value}' (verwacht iets als naam@organisatie.be)")
             return None
         return value
 
-    def phone(self, node: Node, fld: str) -> str | None:
+    def phone(self, node: Node, fld: str, rule: FieldRule) -> str | None:
         value = self.text(node, fld)
         if value is None:
             return None
         if not PHONE.match(value):
-            self.err(node, fld, f"ongeldig telefoonnummer '{value}' (verwacht bv. 056 74 21 50, 0491 52 97 34 of +32 56 74 21 50)")
+            self.err(node, fld, f"ongeldig telefoonnummer '{value}' (verwacht bv. 056 74 21 50, 0491 52 97 34 of "
+                                "+32 56 74 21 50)")
             return None
         return value
 
@@ -279,85 +300,78 @@ class FieldChecker:
             if not self.expect(item, where, Mapping, "velden zoals naam, email, telefoon"):
                 continue
             values = {}
-            for key, (key_node, value) in item.entries.items():
+            for key, (key_node, value) in item.entries.items():  # in the file's order, unknown keys among them
                 sub = f"{where}.{key}"
                 if key not in CONTACT_FIELDS:
                     self.err(key_node, sub, unknown_key_message(key, CONTACT_FIELDS))
-                elif CONTACT_FORMATS.get(key) == "email":
-                    values[key] = self.email(value, sub)
-                elif CONTACT_FORMATS.get(key) == "phone":
-                    values[key] = self.phone(value, sub)
-                elif CONTACT_FORMATS.get(key) == "website":
-                    values[key] = self.url(value, sub, WEBSITE)
                 else:
-                    values[key] = self.text(value, sub)
+                    values[key] = self.check(value, sub, CONTACT_FIELDS[key])
             if not any(key in item.entries for key in (*CONTACT_MEANS, *CONTACT_WHO)):
                 self.err(item, where, f"geen manier om iemand te bereiken en geen naam (verwacht minstens één van: "
                                       f"{', '.join(CONTACT_MEANS)}; of, als de bron niet meer geeft, naam of functie)")
             found.append(Contact(**{k: v for k, v in values.items() if v is not None}))
         return tuple(found)
 
-    def fiche(self, present: dict[str, tuple[Node, Node]], where: str, naam: str | None = None) -> Fiche:
-        def get(name: str, convert):
-            if name not in present:
-                return None
-            fld = f"{where}.{name}" if where else name
-            return convert(present[name][1], fld, RECORD_FIELDS[name])
-
-        return Fiche(
-            trekker=get("trekker", lambda n, f, r: self.texts(n, f, r, allow_single=True)),
-            partners=get("partners", self.texts),
-            budget=get("budget", self.fiche_text),
-            periode=get("periode", self.fiche_text),
-            contact=get("contact", self.contacts),
-            naam=naam,
-        )
-
-    def projecten(self, node: Node) -> tuple[Fiche, ...]:
-        if not self.expect(node, "projecten", Sequence, "een lijst van deelprojecten"):
+    def projecten(self, node: Node, fld: str, rule: FieldRule) -> tuple[Fiche, ...]:
+        if not self.expect(node, fld, Sequence, "een lijst van deelprojecten"):
             return ()
         if not node.items:
-            self.err(node, "projecten", "is een lege lijst (verwacht minstens één deelproject, of laat het veld weg)")
+            self.err(node, fld, "is een lege lijst (verwacht minstens één deelproject, of laat het veld weg)")
         fiches = []
         for i, item in enumerate(node.items):
-            where = f"projecten[{i}]"
-            if not self.expect(item, where, Mapping, "velden naam, trekker, partners, budget, periode, contact"):
+            where = f"{fld}[{i}]"
+            if not self.expect(item, where, Mapping,
+                                                                "velden naam, trekker, partners, budget, periode, contact"):
                 continue
-            present = self.fields(item, PROJECT_FIELDS, where)
-            naam = self.text(present["naam"][1], f"{where}.naam") if "naam" in present else None
-            fiches.append(self.fiche(present, where, naam))
+            fiches.append(fiche(self.check_fields(self.fields(item, PROJECT_FIELDS, where), PROJECT_FIELDS, where)))
         return tuple(fiches)
 
-    def bron(self, node: Node) -> Bron | None:
-        if not self.expect(node, "bron", Mapping, "velden titel, jaar (of datum) en pagina (of url)"):
+    def bron(self, node: Node, fld: str, rule: FieldRule) -> Bron | None:
+        if not self.expect(node, fld, Mapping, "velden titel, jaar (of datum) en pagina (of url)"):
             return None
-        present = self.fields(node, BRON_FIELDS, "bron")
-
-        def get(name: str, convert, *args):
-            return convert(present[name][1], f"bron.{name}", *args) if name in present else None
-
-        titel = get("titel", self.text)
-        jaar = get("jaar", self.integer, BRON_FIELDS["jaar"], "een jaartal zoals 2016")
-        datum = get("datum", self.date)
-        pagina = get("pagina", self.integer, BRON_FIELDS["pagina"], "een paginanummer")
-        url = get("url", self.url)
-        uitgever = get("uitgever", self.text)
+        present = self.fields(node, BRON_FIELDS, fld)
+        values = self.check_fields(present, BRON_FIELDS, fld)
+        jaar, datum = values.get("jaar"), values.get("datum")
         if "jaar" not in present and "datum" not in present:
-            self.err(node, "bron.jaar", "verplicht veld ontbreekt: het jaar van de bron (of 'datum: JJJJ-MM-DD' voor een "
-                                        "gedateerd bericht); de gegevens gelden op die datum")
+            self.err(node, f"{fld}.jaar", "verplicht veld ontbreekt: het jaar van de bron (of 'datum: JJJJ-MM-DD' voor een "
+                                          "gedateerd bericht); de gegevens gelden op die datum")
         if jaar and datum and jaar != datum.year:
-            self.err(present["jaar"][1], "bron.jaar", f"{jaar} is niet het jaar van bron.datum {datum.isoformat()} "
-                                                       "(laat 'jaar' weg of maak ze gelijk)")
+            self.err(present["jaar"][1], f"{fld}.jaar", f"{jaar} is niet het jaar van bron.datum {datum.isoformat()} "
+                                                         "(laat 'jaar' weg of maak ze gelijk)")
             return None
         if datum and datum > check_today():
-            self.err(present["datum"][1], "bron.datum", f"{datum.isoformat()} ligt in de toekomst (verwacht de datum van de bron)")
-        jaar = jaar or (datum.year if datum else None)
-        return Bron(titel, jaar, pagina, url, uitgever, datum) if titel and jaar else None
+            self.err(present["datum"][1], f"{fld}.datum",
+                     f"{datum.isoformat()} ligt in de toekomst (verwacht de datum van de bron)")
+        values["jaar"] = jaar or (datum.year if datum else None)
+        return Bron(**values) if values.get("titel") and values["jaar"] else None
 
 
-def check_today() -> date:
-    """The day `gids check` counts from (GIDS_VANDAAG in tests); the CLI refuses a malformed one earlier."""
-    try:
-        return today()
-    except ValueError:
-        return date.today()
+def fiche(values: dict[str, Any]) -> Fiche:
+    """A fiche from its checked fields (a record's, or a deelproject's with its naam)."""
+    return Fiche(**{name: values.get(name) for name in (*FICHE_FIELDS, "naam")})
+
+
+# One checker per kind of field (fields.Kind): what the table declares is what is checked.
+CHECKS: dict[Kind, Callable[[FieldChecker, Node, str, FieldRule], Any]] = {
+    "text": FieldChecker.text,
+    "summary": FieldChecker.text,  # its length is in the budget (budget.front_errors)
+    "texts": FieldChecker.texts,
+    "text_or_texts": FieldChecker.text_or_texts,
+    "id": FieldChecker.one_id,
+    "ids": FieldChecker.ids,
+    "gemeenten": FieldChecker.gemeenten,
+    "date": FieldChecker.date,
+    "month": FieldChecker.month,
+    "year": FieldChecker.integer,
+    "int": FieldChecker.integer,
+    "decimal": FieldChecker.decimal,
+    "bool": FieldChecker.boolean,
+    "basis": FieldChecker.basis,
+    "url": FieldChecker.url,
+    "email": FieldChecker.email,
+    "phone": FieldChecker.phone,
+    "website": FieldChecker.website,
+    "contacts": FieldChecker.contacts,
+    "bron": FieldChecker.bron,
+    "projecten": FieldChecker.projecten,
+}

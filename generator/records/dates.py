@@ -45,3 +45,11 @@ def source_date() -> datetime | None:
     """SOURCE_DATE_EPOCH as a moment in UTC, when set: the date a reproducible build gives what it makes."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     return datetime.fromtimestamp(int(epoch), tz=UTC) if epoch.isdigit() else None
+
+
+def check_today() -> date:
+    """The day `gids check` counts from (GIDS_VANDAAG in tests); the CLI refuses a malformed one earlier."""
+    try:
+        return today()
+    except ValueError:
+        return date.today()

@@ -44,8 +44,8 @@ AMOUNT = re.compile(
     re.IGNORECASE)
 # "600 tot 1200 euro", "1 à 2 VTE", "tussen 1 en 2 VTE": the text gives a range, so no single number.
 RANGE_LINK = r"\s*(?:tot|à|a|-|–|en)\s*"
-AMOUNT_RANGE = re.compile(rf"{EURO_NUMBER}(?:\s*euro|\s*EUR|\s*€)?{RANGE_LINK}€?\s*{EURO_NUMBER}\s*(?:miljoen\s*)?(?:euro\b|EUR\b|€)",
-                          re.IGNORECASE)
+AMOUNT_RANGE = re.compile(rf"{EURO_NUMBER}(?:\s*euro|\s*EUR|\s*€)?{RANGE_LINK}€?\s*{EURO_NUMBER}"
+                          r"\s*(?:miljoen\s*)?(?:euro\b|EUR\b|€)", re.IGNORECASE)
 STAFF_UNIT = {"vte": 1.0, "fte": 1.0, "hte": 0.5}  # HTE: halftijds equivalent
 STAFF = re.compile(rf"(?P<n>{NUMBER})\s*(?P<unit>VTE|FTE|HTE|voltijdse? equivalent\w*)\b", re.IGNORECASE)
 STAFF_WORD = re.compile(r"\b(?:VTE|FTE|HTE|voltijdse? equivalent\w*)\b", re.IGNORECASE)

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from ..shared.safe_output import shown
+
+Severity = Literal["fout", "waarschuwing"]  # a warning fails `gids check` only with --strict
 
 
 @dataclass(frozen=True, order=True)
@@ -20,7 +23,7 @@ class RecordError:
     column: int
     field: str
     message: str
-    severity: str = "fout"
+    severity: Severity = "fout"
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}"

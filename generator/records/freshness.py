@@ -37,7 +37,8 @@ def stale_warnings(records: Iterable[Praktijk], today: date, months: int = DEFAU
         at_least = "minstens " if stand.peil.jaar_alleen else ""
         warnings.append(RecordError(
             record.path, line, column, field,
-            f"de gegevens van deze fiche dateren van {what}: {at_least}{age(months_between(stand.peil.laatste_dag, today))} geleden "
+            f"de gegevens van deze fiche dateren van {what}: {at_least}{age(months_between(stand.peil.laatste_dag, today))} "
+            "geleden "
             f"(de grens is {months} maanden). Vraag de praktijk of ze nog kloppen, werk de fiche bij en zet de datum "
             f"van die bevestiging in '{BEVESTIGD}'",
             severity="waarschuwing"))

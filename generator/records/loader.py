@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Protocol
 
 import yaml
 
@@ -22,6 +23,14 @@ from .limits import BESTAND_BYTES as MAX_BYTES
 from .yaml_errors import TOP_KEY, explain, opened, top_field
 
 BOM = b"\xef\xbb\xbf"
+
+
+class _Mark(Protocol):
+    """Where PyYAML or libyaml saw something (0-based)."""
+
+    line: int
+    column: int
+
 FENCE = re.compile(r"^---[ \t]*$")
 EMPTY_PLAIN = {"", "~", "null", "Null", "NULL"}
 
@@ -55,6 +64,10 @@ class Mapping(Node):
     flow: bool = False  # {a: b} rather than lines 'a: b'
 
 
+# The containers open while the parser's events are read, each with its pending key (a mapping) or nothing (a list).
+Stack = list[tuple[Sequence | Mapping, list[Scalar | None]]]
+
+
 @dataclass
 class RawRecord:
     """A record split into its parts, with positions, before validation."""
@@ -76,10 +89,11 @@ class Parsed:
     readable: bool  # False when YAML gave up: the syntax errors say why, "empty" would be wrong
 
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
+# libyaml when available: ~10x faster
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _TextLoader(_BaseLoader):
+class _TextLoader(_BaseLoader):  # type: ignore[valid-type,misc]  # a base chosen at import time
     """Safe loader that resolves every plain scalar to text."""
 
 
@@ -136,7 +150,8 @@ def _parse_front(path: str, yaml_text: str, errors: list[RecordError]) -> tuple[
     root, skipped = parsed.root, parsed.skipped
     if root is None:
         if parsed.readable and not skipped:
-            errors.append(RecordError(path, 1 + offset, 1, "", "front matter is leeg: vul de velden in tussen de twee regels '---'"))
+            errors.append(RecordError(path, 1 + offset, 1, "",
+                                      "front matter is leeg: vul de velden in tussen de twee regels '---'"))
         return None, skipped
     if not isinstance(root, Mapping):
         errors.append(RecordError(path, root.line, 1, "", "front matter moet uit velden 'naam: waarde' bestaan"))
@@ -151,8 +166,9 @@ def parse_yaml(path: str, yaml_text: str, offset: int, errors: list[RecordError]
     Shared by the records' front matter and boek.yml: text only, no anchors, aliases or tags,
     duplicate keys reported. ``document`` names the text in messages ("de front matter", "boek.yml").
     """
-    def err(mark, message: str, fld: str = "") -> None:
-        errors.append(RecordError(path, mark.line + 1 + offset, mark.column + 1, fld, message))
+    def err(mark: _Mark | None, message: str, fld: str = "") -> None:
+        line, column = (mark.line, mark.column) if mark else (0, 0)  # the parser marks every event; the stubs allow None
+        errors.append(RecordError(path, line + 1 + offset, column + 1, fld, message))
 
     events, skipped = _events_with_recovery(path, yaml_text, offset, errors, document)
     if events is None:
@@ -193,9 +209,10 @@ def _events_with_recovery(path: str, yaml_text: str, offset: int, errors: list[R
             return list(yaml.parse("\n".join(lines), Loader=_TextLoader)), skipped
         except yaml.MarkedYAMLError as exc:
             said = explain(exc, lines, 1 + offset)
-            errors.append(RecordError(path, said.line + 1 + offset, said.column + 1, said.field, f"YAML-syntaxfout: {said.message}"))
+            errors.append(RecordError(path, said.line + 1 + offset, said.column + 1, said.field,
+                                      f"YAML-syntaxfout: {said.message}"))
             if opened(exc):
-                marks = [exc.context_mark.line]
+                marks = [m.line for m in (exc.context_mark,) if m is not None]
             else:
                 marks = [m.line for m in (exc.context_mark, exc.problem_mark) if m is not None] + [said.line]
             if not marks or not _blank_fields(lines, min(marks), max(marks), skipped):
@@ -205,8 +222,9 @@ def _events_with_recovery(path: str, yaml_text: str, offset: int, errors: list[R
             text = "\n".join(lines)
             at = min(exc.position, len(text))
             index, column = text[:at].count("\n"), at - (text.rfind("\n", 0, at) + 1) + 1
-            errors.append(RecordError(path, index + 1 + offset, column, top_field(lines, index), f"het bestand bevat een onzichtbaar stuurteken "
-                                                              f"(U+{exc.character if isinstance(exc.character, int) else ord(exc.character):04X}); verwijder het"))
+            code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+            errors.append(RecordError(path, index + 1 + offset, column, top_field(lines, index),
+                                      f"het bestand bevat een onzichtbaar stuurteken (U+{code:04X}); verwijder het"))
             return None, skipped
         except yaml.YAMLError:
             errors.append(RecordError(path, 1 + offset, 1, "", f"YAML-syntaxfout: {document} kan niet gelezen worden"))
@@ -239,13 +257,13 @@ def _blank_fields(lines: list[str], first: int, last: int, skipped: set[str]) ->
     return True
 
 
-def _tree(events: list, offset: int, path: str, errors: list[RecordError], lines: list[str],
+def _tree(events: list[yaml.Event], offset: int, path: str, errors: list[RecordError], lines: list[str],
           document: str) -> Node | None:
     """Build positioned nodes straight from the parser's events, one pass, no implicit typing.
 
     A plain value that YAML folded over a line starting with '-' is reported here, where its field is known.
     """
-    stack: list[tuple[Node, list]] = []  # container, pending key (for mappings) / path
+    stack: Stack = []
     root: Node | None = None
 
     def place(node: Node) -> None:
@@ -277,7 +295,7 @@ def _tree(events: list, offset: int, path: str, errors: list[RecordError], lines
         mark = event.start_mark
         line, column = (mark.line + 1 + offset, mark.column + 1) if mark else (1 + offset, 1)
         if isinstance(event, yaml.ScalarEvent):
-            if not event.style and event.end_mark.line > mark.line:  # libyaml: '', PyYAML: None
+            if not event.style and mark and event.end_mark and event.end_mark.line > mark.line:  # libyaml: '', PyYAML: None
                 _report_folds(stack, lines, event, offset, path, errors)
             place(Scalar(line, column, event.value, plain=not event.style))
         elif isinstance(event, yaml.AliasEvent):
@@ -292,7 +310,8 @@ def _tree(events: list, offset: int, path: str, errors: list[RecordError], lines
     return root
 
 
-def _report_folds(stack: list, lines: list[str], event, offset: int, path: str, errors: list[RecordError]) -> None:
+def _report_folds(stack: Stack, lines: list[str], event: yaml.ScalarEvent, offset: int, path: str,
+                  errors: list[RecordError]) -> None:
     """A multi-line plain value as a block list item or a block mapping value: did YAML fold a '- ' line into it?"""
     if not stack or stack[-1][0].flow:
         return
@@ -301,17 +320,19 @@ def _report_folds(stack: list, lines: list[str], event, offset: int, path: str, 
     if isinstance(parent, Mapping) and key is None:  # a key, not a value
         return
     where = _where(stack)
+    if event.start_mark is None or event.end_mark is None:
+        return
     for fold in folded_items(lines, event.start_mark.line, event.end_mark.line):
         message = value_message(key, event.value) if key is not None else item_message(fold, parent.column - 1, event.value)
         errors.append(RecordError(path, fold.line + 1 + offset, fold.column + 1, where, message))
 
 
-def _path(stack: list, key: str) -> str:
+def _path(stack: Stack, key: str) -> str:
     """The editor's field path of a key at the current depth (e.g. contact[0].email)."""
     return (_where(stack[:-1]) + f".{key}").lstrip(".")
 
 
-def _where(stack: list) -> str:
+def _where(stack: Stack) -> str:
     """The editor's field path of the next node placed on this stack (e.g. partners[1], contact[0].email)."""
     parts = []
     for node, state in stack:

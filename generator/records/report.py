@@ -9,10 +9,10 @@ import json
 from collections.abc import Sequence
 
 from ..shared.safe_output import json_escaped, shown
-from .errors import RecordError
+from .errors import RecordError, Severity
 
 FORMATS = ("tekst", "github", "json")
-WAARSCHUWING = "waarschuwing"
+WAARSCHUWING: Severity = "waarschuwing"
 
 
 def count(problems: Sequence[RecordError]) -> tuple[int, int]:

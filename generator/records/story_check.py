@@ -20,6 +20,7 @@ FENCED = FencedBlockPreprocessor.FENCED_BLOCK_RE
 # A code span as Python-Markdown reads it: not after a backslash, never over a blank line.
 CODE_SPAN = re.compile(r"(?<![\\`])(`+)(?!`)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.DOTALL)
 RAW_HTML = re.compile(r"<(?:/?[A-Za-z][A-Za-z0-9-]*(?=[\s/>]|\Z)|!--|\?|!\[CDATA\[)")
+TAG = re.compile(r"<[^\s>]{0,40}>?")  # the tag a message quotes
 LINK_START = re.compile(r"\]\(|\]:|<")
 # Browsers decode entities and drop tabs, newlines and spaces inside a URL: so must we, before looking.
 BAD_SCHEME = re.compile(r"(?:\]\(|\]:|<)<?(?:javascript|vbscript|data):", re.IGNORECASE)
@@ -43,7 +44,7 @@ def story_errors(path: str, story: str, first_line: int) -> list[RecordError]:
         found.setdefault((line, kind), RecordError(path, first_line + line, offset - starts[line] + 1, "verhaal", message))
 
     for match in RAW_HTML.finditer(text):
-        tag = re.match(r"<[^\s>]{0,40}>?", text[match.start():]).group(0)
+        tag = tag_match.group(0) if (tag_match := TAG.match(text, match.start())) else "<"  # RAW_HTML starts at a tag
         report(match.start(), "html", HTML_MESSAGE.format(tag=tag))
     for match in LINK_START.finditer(text):
         window = INVISIBLE.sub("", html.unescape(text[match.start():match.start() + WINDOW]))
@@ -54,7 +55,7 @@ def story_errors(path: str, story: str, first_line: int) -> list[RecordError]:
 
 def mask_code(story: str) -> str:
     """The story with the inside of fenced blocks and code spans blanked (newlines kept, so positions stay)."""
-    def blank(match: re.Match, group: str) -> str:
+    def blank(match: re.Match[str], group: str | int) -> str:
         start, end = match.span(group)
         whole = match.group(0)
         inner = re.sub(r"[^\n]", " ", whole[start - match.start():end - match.start()])

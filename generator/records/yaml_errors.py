@@ -26,13 +26,17 @@ QUOTES = {"'": ("een enkel aanhalingsteken", "schrijf een ' in tekst tussen '...
 CLOSERS = {"]": "[", "}": "{"}
 
 # PyYAML's and libyaml's messages (matched as fragments) -> what an editor can act on.
+AFTER_BLOCK_INDICATOR = "na '|' of '>' mag niets meer staan op de regel; begin de tekst op de volgende regel, ingesprongen"
+INDENTED_START = "de eerste regel springt in, of er staat een regel '...' of '%...'; laat de velden tegen de rand beginnen"
 MESSAGES = {
-    "mapping values are not allowed": "een ':' staat op een plaats waar YAML hem niet verwacht; zet tekst met ': ' tussen aanhalingstekens",
+    "mapping values are not allowed": "een ':' staat op een plaats waar YAML hem niet verwacht; zet tekst met ': ' "
+                                      "tussen aanhalingstekens",
     "could not find expected ':'": "een ':' ontbreekt na de sleutel",
     "tab": "tabs zijn niet toegestaan; gebruik spaties om in te springen",
     "did not find expected key": "de inspringing klopt niet (of een waarde loopt door op een regel die niet genoeg inspringt)",
     "expected <block end>": "de inspringing klopt niet",
-    "block sequence entries are not allowed": "een lijstitem '-' staat op een plaats waar het niet mag; controleer de inspringing",
+    "block sequence entries are not allowed": "een lijstitem '-' staat op een plaats waar het niet mag; controleer de "
+                                              "inspringing",
     "did not find expected '-' indicator": "een lijstitem '-' staat niet op de juiste inspringing",
     "found unexpected end of stream": "het bestand eindigt midden in een waarde (een aanhalingsteken of haakje niet gesloten?)",
     "did not find expected ',' or ']'": "een lijst tussen [ ] is niet goed gesloten",
@@ -41,7 +45,8 @@ MESSAGES = {
     "expected ',' or '}'": "een mapping tussen { } is niet goed gesloten",
     "found undefined alias": "een alias (*naam) is niet toegestaan",
     "found undefined tag handle": "een YAML-tag (!...) is niet toegestaan",
-    "found unknown escape character": "onbekende escape-code tussen dubbele aanhalingstekens (gebruik enkele aanhalingstekens of \\\\)",
+    "found unknown escape character": "onbekende escape-code tussen dubbele aanhalingstekens (gebruik enkele "
+                                      "aanhalingstekens of \\\\)",
     "did not find expected alphabetic or numeric character": "ongeldige anchor- of aliasnaam",
     "expected alphabetic or numeric character": "ongeldige anchor- of aliasnaam",
     "cannot start any token": "een waarde mag niet met dit teken beginnen (@, ` of %); zet ze tussen aanhalingstekens",
@@ -50,10 +55,10 @@ MESSAGES = {
     "control characters are not allowed": "het bestand bevat een onzichtbaar stuurteken; verwijder het",
     "special characters are not allowed": "het bestand bevat een onzichtbaar stuurteken; verwijder het",
     "found duplicate anchor": "anchors zijn niet toegestaan",
-    "did not find expected comment or line break": "na '|' of '>' mag niets meer staan op de regel; begin de tekst op de volgende regel, ingesprongen",
-    "expected a comment or a line break": "na '|' of '>' mag niets meer staan op de regel; begin de tekst op de volgende regel, ingesprongen",
-    "expected <document start>": "de eerste regel springt in, of er staat een regel '...' of '%...'; laat de velden tegen de rand beginnen",
-    "expected '<document start>'": "de eerste regel springt in, of er staat een regel '...' of '%...'; laat de velden tegen de rand beginnen",
+    "did not find expected comment or line break": AFTER_BLOCK_INDICATOR,
+    "expected a comment or a line break": AFTER_BLOCK_INDICATOR,
+    "expected <document start>": INDENTED_START,
+    "expected '<document start>'": INDENTED_START,
     "expected <document end>": "een regel '...' of een regel die met '%' begint hoort niet in de front matter; verwijder ze",
     "found incompatible YAML document": "een regel die met '%' begint hoort niet in de front matter; verwijder ze",
 }
@@ -71,7 +76,8 @@ class Explained:
 
 def opened(exc: yaml.MarkedYAMLError) -> bool:
     """An unclosed quote or bracket is found at the end of the text; its cause is where it was opened."""
-    return exc.context_mark is not None and any(w in (exc.context or "") for w in ("quoted scalar", "flow sequence", "flow mapping"))
+    unclosed = ("quoted scalar", "flow sequence", "flow mapping")
+    return exc.context_mark is not None and any(w in (exc.context or "") for w in unclosed)
 
 
 def spaces(n: int) -> str:
@@ -88,8 +94,7 @@ def top_field(lines: list[str], index: int) -> str:
 
 def explain(exc: yaml.MarkedYAMLError, lines: list[str], base: int) -> Explained:
     """`base` is the file's line number of the YAML text's first line (messages name other lines)."""
-    if opened(exc):
-        mark = exc.context_mark
+    if opened(exc) and (mark := exc.context_mark) is not None:
         what = "een aanhalingsteken" if "quoted" in (exc.context or "") else "een haakje [ of {"
         return _at(lines, mark.line, mark.column, f"hier opent {what} dat nergens (goed) gesloten wordt")
     mark = exc.problem_mark or exc.context_mark
@@ -193,7 +198,7 @@ def _closed_early(lines: list[str], line: int, column: int, problem: str, base: 
         return None
     before = text[:column].rstrip(" ")
     close = before[-1:] if before else ""
-    start = (KEY.match(text).end() if KEY.match(text) else _indent(text) + (2 if _is_item(text) else 0))
+    start = key.end() if (key := KEY.match(text)) else _indent(text) + (2 if _is_item(text) else 0)
     value = text[start:].lstrip(" ")
     if close in QUOTES and value.startswith(close):
         what, remedy = QUOTES[close]

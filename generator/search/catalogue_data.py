@@ -16,7 +16,7 @@ from ..records.model import Praktijk
 from ..records.vocab import Vocab
 
 
-def _dump(data) -> str:
+def _dump(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 

@@ -58,6 +58,7 @@ import re
 import sys
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from ..records.model import Praktijk
 from ..records.vocab import Vocab, load_vocab
@@ -66,22 +67,30 @@ from ..shared.data import DATA
 from . import lunr_nl
 
 
-def _import_lunr():
+def _import_lunr() -> tuple[Any, Any]:
     """lunr.py imports NLTK when it is installed, to register Snowball stemmers that download
     their data at run time. We use none of that: hide NLTK while lunr is imported."""
     hidden = "nltk" not in sys.modules
     if hidden:
-        sys.modules["nltk"] = None  # makes "import nltk" raise ImportError
+        # None in sys.modules makes "import nltk" raise ImportError (the import system's own way to block a module)
+        sys.modules["nltk"] = None  # type: ignore[assignment]
     try:
         from lunr.builder import Builder
         from lunr.pipeline import Pipeline
     finally:
         if hidden:
             del sys.modules["nltk"]
-    return Builder, Pipeline
+
+    class QueriedElsewhere(Builder):  # lunr has no types: Builder is Any here
+        def _create_token_set(self) -> None:
+            """lunr.py makes a TokenSet of all terms to query in Python (0.4 s for 30,000 terms).
+            Only lunr.js queries these indexes, and Index.load makes its own."""
+            self.token_set = None
+
+    return QueriedElsewhere, Pipeline
 
 
-Builder, Pipeline = _import_lunr()
+_Builder, Pipeline = _import_lunr()
 
 KOP_FIELDS = (("titel", 10), ("plaats", 10), ("samenvatting", 3), ("fiche", 3), ("details", 0.5))
 VERHAAL_FIELDS = (("verhaal", 1),)
@@ -236,21 +245,15 @@ def _fields(record: Praktijk, vocab: Vocab) -> dict[str, list[str]]:
     return fields
 
 
-def _stemmer_nl(token, i=None, tokens=None):  # never run here: terms come in stemmed
+# never run here: the terms come in stemmed
+def _stemmer_nl(token: Any, i: int | None = None, tokens: list[Any] | None = None) -> Any:
     return token.update(lambda word, metadata=None: lunr_nl.stem(word))
 
 
 Pipeline.register_function(_stemmer_nl, "stemmer-nl")  # the label lunr.nl.min.js registers in the browser
 
 
-class _Builder(Builder):
-    def _create_token_set(self):
-        """lunr.py makes a TokenSet of all terms to query in Python (0.4 s for 30,000 terms).
-        Only lunr.js queries these indexes, and Index.load makes its own."""
-        self.token_set = None
-
-
-def _index(docs: list[tuple[str, dict[str, list[str]]]], fields) -> dict:
+def _index(docs: list[tuple[str, dict[str, list[str]]]], fields: tuple[tuple[str, float], ...]) -> dict:
     """A lunr index of the docs, serialized, with the terms in place of the inverted index."""
     builder = _Builder()
     builder.pipeline.reset()  # the terms are ready: woorden() did lunr.nl's trimmer, stop words and stemmer
@@ -260,7 +263,7 @@ def _index(docs: list[tuple[str, dict[str, list[str]]]], fields) -> dict:
         builder.field(name, boost)
     for ref, terms in docs:
         builder.add({"ref": ref, **{name: terms[name] for name, _ in fields}})
-    index = builder.build().serialize()
+    index: dict = builder.build().serialize()
     # The inverted index is a function of the field vectors (which terms each field of each
     # document has) and more than half of the file: ship the terms only, in JavaScript's sort
     # order (lunr.js's TokenSet.Builder wants UTF-16 order), a term's _index being its position.

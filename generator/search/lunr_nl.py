@@ -36,7 +36,7 @@ the quirks. tests/test_search.py runs both on every word of the records.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from ..shared.data import DATA
 
@@ -75,7 +75,7 @@ def trim(word: str) -> str:
     return _TRAILING.sub("", _LEADING.sub("", word))
 
 
-@lru_cache(maxsize=None)
+@cache
 def index_term(token: str) -> str | None:
     """What the index pipeline (trimmer, stop words, stemmer) makes of a token; None: dropped."""
     word = trim(token)
@@ -86,7 +86,11 @@ def index_term(token: str) -> str | None:
 
 # ---- the stemmer -------------------------------------------------------------------------------
 # Tables from lunr.nl.min.js: (string, substring_i, result), sorted as Snowball's find_among expects.
-_A_PRELUDE = [("", -1, 6), ("á", 0, 1), ("ä", 0, 1), ("é", 0, 2), ("ë", 0, 2), ("í", 0, 3),
+# Snowball's tables: (suffix, index of the entry it extends or -1, result), and groupings (bits, lowest, highest).
+Among = list[tuple[str, int, int]]
+Grouping = tuple[list[int], int, int]
+
+_A_PRELUDE: Among = [("", -1, 6), ("á", 0, 1), ("ä", 0, 1), ("é", 0, 2), ("ë", 0, 2), ("í", 0, 3),
               ("ï", 0, 3), ("ó", 0, 4), ("ö", 0, 4), ("ú", 0, 5), ("ü", 0, 5)]
 _A_POSTLUDE = [("", -1, 3), ("I", 0, 2), ("Y", 0, 1)]
 _A_UNDOUBLE = [("dd", -1, -1), ("kk", -1, -1), ("tt", -1, -1)]
@@ -110,7 +114,7 @@ class _Program:
         self.bra = 0
         self.ket = self.limit
 
-    def _in(self, grouping, at: int) -> bool:
+    def _in(self, grouping: Grouping, at: int) -> bool:
         bits, low, high = grouping
         c = ord(self.s[at])
         if c > high or c < low:
@@ -118,19 +122,19 @@ class _Program:
         c -= low
         return bool(bits[c >> 3] & (1 << (c & 7)))
 
-    def in_grouping(self, g) -> bool:
+    def in_grouping(self, g: Grouping) -> bool:
         if self.cursor < self.limit and self._in(g, self.cursor):
             self.cursor += 1
             return True
         return False
 
-    def out_grouping(self, g) -> bool:
+    def out_grouping(self, g: Grouping) -> bool:
         if self.cursor < self.limit and not self._in(g, self.cursor):
             self.cursor += 1
             return True
         return False
 
-    def out_grouping_b(self, g) -> bool:
+    def out_grouping_b(self, g: Grouping) -> bool:
         if self.cursor > self.limit_backward and not self._in(g, self.cursor - 1):
             self.cursor -= 1
             return True
@@ -149,9 +153,9 @@ class _Program:
             return True
         return False
 
-    def find_among(self, among) -> int:
+    def find_among(self, among: Among) -> int:
         """Snowball's binary search for the longest table entry at the cursor (forwards)."""
-        i, j, c, l = 0, len(among), self.cursor, self.limit
+        i, j, c, limit = 0, len(among), self.cursor, self.limit
         common_i = common_j = 0
         first_key_inspected = False
         while True:
@@ -160,7 +164,7 @@ class _Program:
             common = min(common_i, common_j)
             w = among[k][0]
             for i2 in range(common, len(w)):
-                if c + common == l:
+                if c + common == limit:
                     diff = -1
                     break
                 diff = ord(self.s[c + common]) - ord(w[i2])
@@ -184,7 +188,7 @@ class _Program:
             if i < 0:
                 return 0
 
-    def find_among_b(self, among) -> int:
+    def find_among_b(self, among: Among) -> int:
         """The same, backwards from the cursor."""
         i, j, c, lb = 0, len(among), self.cursor, self.limit_backward
         common_i = common_j = 0
@@ -236,7 +240,7 @@ class _Program:
 class _DutchStemmer:
     """lunr.nl.stemmer's program; the JS keeps p1, p2 and e_found between calls, so does this."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.p1 = self.p2 = 0
         self.e_found = False
 
@@ -253,7 +257,7 @@ class _DutchStemmer:
         self._postlude()
         return z.s
 
-    def _prelude(self):
+    def _prelude(self) -> None:
         z = self.z
         start = z.cursor
         while True:  # strip accents from vowels
@@ -304,7 +308,7 @@ class _DutchStemmer:
         z.cursor += 1
         return False
 
-    def _mark_regions(self):
+    def _mark_regions(self) -> None:
         z = self.z
         self.p1 = z.limit
         self.p2 = self.p1
@@ -326,7 +330,7 @@ class _DutchStemmer:
             z.cursor += 1
         return False
 
-    def _postlude(self):
+    def _postlude(self) -> None:
         z = self.z
         while True:
             z.bra = z.cursor
@@ -347,7 +351,7 @@ class _DutchStemmer:
     def _r2(self) -> bool:
         return self.p2 <= self.z.cursor
 
-    def _undouble(self):
+    def _undouble(self) -> None:
         z = self.z
         back = z.limit - z.cursor
         if z.find_among_b(_A_UNDOUBLE):
@@ -358,7 +362,7 @@ class _DutchStemmer:
                 z.bra = z.cursor
                 z.slice_del()
 
-    def _e_ending(self):
+    def _e_ending(self) -> None:
         z = self.z
         self.e_found = False
         z.ket = z.cursor
@@ -372,7 +376,7 @@ class _DutchStemmer:
                     self.e_found = True
                     self._undouble()
 
-    def _en_ending(self):
+    def _en_ending(self) -> None:
         z = self.z
         if self._r1():
             back = z.limit - z.cursor
@@ -383,7 +387,7 @@ class _DutchStemmer:
                     z.slice_del()
                     self._undouble()
 
-    def _standard_suffix(self):
+    def _standard_suffix(self) -> None:
         z = self.z
         end = z.limit - z.cursor
         z.ket = z.cursor
@@ -465,7 +469,7 @@ class _DutchStemmer:
 _STEMMER = _DutchStemmer()
 
 
-@lru_cache(maxsize=None)
+@cache
 def stem(word: str) -> str:
     """lunr.nl.stemmer on one lowercase word."""
     if any(ord(c) > 0xFFFF for c in word):

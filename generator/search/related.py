@@ -71,11 +71,11 @@ def related(records: list[Praktijk]) -> dict[str, list[Praktijk]]:
             candidates += extra[: MAX_CANDIDATES - len(candidates)]
         ranked = []
         for slug in candidates:
-            other = by_slug[slug]
+            candidate = by_slug[slug]
             score = (scores.get(slug, 0.0)
                      + THEMA * len(themas[r.slug] & themas[slug])
                      + DOELGROEP * len(doelgroepen[r.slug] & doelgroepen[slug])
-                     + HOOFDSTUK * (r.hoofdstuk == other.hoofdstuk))
+                     + HOOFDSTUK * (r.hoofdstuk == candidate.hoofdstuk))
             ranked.append((-round(score, 9), slug))
         ranked.sort()
         chosen = [slug for score, slug in ranked[:MAX_RELATED] if -score >= MIN_SCORE]

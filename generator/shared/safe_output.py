@@ -128,8 +128,8 @@ def guarded() -> Iterator[None]:
     """Put stdout and stderr through SafeStream for the duration of a ``gids`` command."""
     old = sys.stdout, sys.stderr
     github = in_github_actions()
-    sys.stdout = SafeStream(old[0], github)  # type: ignore[assignment]
-    sys.stderr = SafeStream(old[1], github)  # type: ignore[assignment]
+    sys.stdout = SafeStream(old[0], github)
+    sys.stderr = SafeStream(old[1], github)
     try:
         yield
     finally:

@@ -14,10 +14,14 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
+from typing import Any
 
 from .engine import Abort, ConfigurationError, MkDocsConfig, PluginError, build, load_config
 from .engine_messages import stop_message, install
+from .plugin import GidsPlugin
 from ..records.errors import TeDiepGenest, display_path
 from ..print.pdf import PDF_NAME, PdfRefused
 
@@ -39,7 +43,7 @@ def build_site(config_file: Path, target: Path, pdf: bool = True) -> int:
     try:
         config = load_config(str(config_file), site_dir=str(staging))
         if pdf_dir is not None:  # laid out first: the home page says how many pages and bytes it has
-            guide = config.plugins["gids"].lay_out_guide(config, pdf_dir)
+            guide = gids_plugin(config).lay_out_guide(config, pdf_dir)
         build(config)  # empties the staging folder first: the PDF waits beside it
         if guide is not None:
             os.replace(guide.path, staging / PDF_NAME)
@@ -106,7 +110,15 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _terminate_as_exit():
+def gids_plugin(config: MkDocsConfig) -> GidsPlugin:
+    """The project's plugin as the engine loaded it from mkdocs.yml (the project names it 'gids')."""
+    plugin = config.plugins["gids"]
+    if not isinstance(plugin, GidsPlugin):
+        raise ConfigurationError("de plugin 'gids' in mkdocs.yml is niet die van deze generator")
+    return plugin
+
+
+def _terminate_as_exit() -> signal.Handlers | Callable[[int, FrameType | None], Any] | int | None:
     """SIGTERM (a cancelled CI job) ends the build like Ctrl+C: its folders are removed on the way out."""
     if threading.current_thread() is not threading.main_thread():
         return None
@@ -115,9 +127,9 @@ def _terminate_as_exit():
 
 def _building(config: MkDocsConfig | None) -> str:
     """The file of the page MkDocs was building, as far as the plugin knows it."""
-    plugin = config.plugins["gids"] if config is not None else None
-    src = getattr(plugin, "building", None)
-    return display_path(plugin.source_of(src)) if src else "een pagina"
+    plugin = config.plugins.get("gids") if config is not None else None
+    src = plugin.building if isinstance(plugin, GidsPlugin) else None
+    return display_path(plugin.source_of(src)) if isinstance(plugin, GidsPlugin) and src else "een pagina"
 
 
 def _discard(*folders: Path | None) -> None:

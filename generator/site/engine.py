@@ -35,14 +35,17 @@ from mkdocs.exceptions import Abort, BuildError, ConfigurationError, MkDocsExcep
 from mkdocs.plugins import BasePlugin  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 from mkdocs.structure.pages import Page  # noqa: E402
+from mkdocs.livereload import LiveReloadServer  # noqa: E402
+from mkdocs.structure.nav import Navigation  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
+from mkdocs.utils.templates import TemplateContext  # noqa: E402
 
 NAAM = "ProperDocs" if _engine.__name__ == "properdocs" else "MkDocs"  # as the editor reads it in a message
 LOGGER = _engine.__name__  # the engine logs under its own name: 'properdocs.structure.pages', ...
 
-__all__ = ["Abort", "BasePlugin", "BuildError", "ConfigurationError", "File", "Files", "LOGGER", "MkDocsConfig",
-           "MkDocsException", "NAAM", "Page", "PluginError", "base", "build", "config_options", "engine_logger",
-           "get_relative_url", "load_config", "serve"]
+__all__ = ["Abort", "BasePlugin", "BuildError", "ConfigurationError", "File", "Files", "LOGGER", "LiveReloadServer",
+           "MkDocsConfig", "MkDocsException", "NAAM", "Navigation", "Page", "PluginError", "TemplateContext", "base", "build",
+           "config_options", "engine_logger", "get_relative_url", "load_config", "serve"]
 
 
 def engine_logger() -> logging.Logger:

@@ -28,7 +28,11 @@ class GeneratedPage:
     titel: str
     markdown: str
     fragment: str  # template name in theme/fragments
-    context: dict = field(default_factory=dict)
+    context: dict[str, object] = field(default_factory=dict)  # what the fragment reads, besides the site's own
+    praktijk: Praktijk | None = None  # on a practice's page: its record, which the fragment reads as 'p'
+
+    def template_context(self) -> dict[str, object]:
+        return {**self.context, "p": self.praktijk} if self.praktijk is not None else self.context
 
 
 def _markdown(titel: str, body: str = "", beschrijving: str | None = None, lijst: bool = False, breed: bool = False) -> str:
@@ -78,7 +82,7 @@ class SiteModel:
     def pages(self) -> list[GeneratedPage]:
         pages = [
             GeneratedPage(f"praktijken/{r.slug}.md", r.volledige_titel, _markdown(r.volledige_titel, r.verhaal, r.samenvatting),
-                          "praktijk.html", {"p": r})
+                          "praktijk.html", praktijk=r)
             for r in self.records
         ]
         pages.append(GeneratedPage("praktijken/index.md", "Praktijken zoeken", _markdown("Praktijken zoeken", lijst=True, breed=True),

@@ -4,13 +4,27 @@ from __future__ import annotations
 import logging
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import cast
 from pathlib import Path
 
 from . import public
 from .background import background
 from .csp import inline_scripts, with_policy
-from .engine import BasePlugin, File, Files, MkDocsConfig, Page, PluginError, base, get_relative_url
+from .engine import (
+    BasePlugin,
+    File,
+    Files,
+    LiveReloadServer,
+    MkDocsConfig,
+    Navigation,
+    Page,
+    PluginError,
+    TemplateContext,
+    base,
+    get_relative_url,
+)
 from .engine import config_options as c
 from .engine_messages import dutch_rebuilds, locate_pages
 from ..records.errors import display_path
@@ -141,8 +155,8 @@ class GidsPlugin(BasePlugin[GidsConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         generated = self.pages.get(page.file.src_uri)
-        if generated is not None and "p" in generated.context:
-            _refuse_unsafe_story(generated.context["p"].path, html)
+        if generated is not None and generated.praktijk is not None:
+            _refuse_unsafe_story(generated.praktijk.path, html)
         if generated is None and not page.is_homepage:
             _refuse_inline_scripts(self.source_of(page.file.src_uri), html)
             return html
@@ -158,7 +172,7 @@ class GidsPlugin(BasePlugin[GidsConfig]):
             _add_anchors(page, home)
             _refuse_inline_scripts(self.source_of(page.file.src_uri), html + home)
             return html + home
-        rendered = self.env.get_template(generated.fragment).render(**context, **generated.context)
+        rendered = self.env.get_template(generated.fragment).render(**context, **generated.template_context())
         _add_anchors(page, rendered)
         _refuse_inline_scripts(self.source_of(page.file.src_uri), rendered)
         return rendered
@@ -167,8 +181,10 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         page.update_date = self.publication.page_date(page.file.src_uri)  # the sitemap's lastmod
         return page
 
-    def on_page_context(self, context: dict, *, page: Page, config: MkDocsConfig, nav) -> dict:
-        context.update(self.publication.head(page, config))
+    def on_page_context(self, context: TemplateContext, *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        # TemplateContext names MkDocs' own keys; a plugin adds its own for the theme (Material reads 'gids_head')
+        cast(dict[str, object], context).update(self.publication.head(page, config))
         return context
 
     # The Content-Security-Policy (generator/site/csp.py) on every page and on 404.html. Not in `gids serve`:
@@ -194,18 +210,20 @@ class GidsPlugin(BasePlugin[GidsConfig]):
     def source_of(self, src_uri: str) -> Path:
         """The file a page comes from: the record of a practice's generated page, else the page in docs/."""
         generated = self.pages.get(src_uri)
-        if generated is not None and "p" in generated.context:
-            return Path(generated.context["p"].path)
+        if generated is not None and generated.praktijk is not None:
+            return Path(generated.praktijk.path)
         return self.layout.docs / src_uri
 
-    def on_serve(self, server, *, config: MkDocsConfig, builder):
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
         """`gids serve` rebuilds when a record, the book or a page template changes, not only docs/."""
         layout = self.project_layout(config)
         for path in (layout.praktijken, layout.boek, layout.theme):
             if path.exists():
                 server.watch(str(path))
         server.builder = dutch_rebuilds(server.builder)  # a failed rebuild is reported in Dutch, not as a traceback
-        server.set_app(host_guard(server.get_app(), *config.dev_addr))  # no answer to other sites' pages (DNS rebinding)
+        app = server.get_app()
+        assert app is not None, "LiveReloadServer sets its app when it is made"
+        server.set_app(host_guard(app, *config.dev_addr))  # no answer to other sites' pages (DNS rebinding)
         return server
 
 def _add_anchors(page: Page, rendered: str) -> None:

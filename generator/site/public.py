@@ -57,7 +57,7 @@ class Publication:
         titel = meta.get("title") or page.title or config.site_name
         beschrijving = meta.get("description") or config.site_description or ""
         record = self.per_src.get(page.file.src_uri)
-        head = {
+        head: dict[str, object] = {
             "og": open_graph(_text(titel), _text(beschrijving), page.canonical_url, "article" if record else "website", self.cat),
             "jsonld": None,
         }
@@ -71,6 +71,6 @@ class Publication:
         return files
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     """Plain text of a title or description (safety.escape_meta made them Markup for MkDocs' own templates)."""
     return value.unescape() if isinstance(value, Markup) else str(value)

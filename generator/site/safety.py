@@ -7,7 +7,9 @@ page: only the elements and attributes Markdown makes, only web, mail and phone 
 from __future__ import annotations
 
 import re
+from collections.abc import MutableMapping
 from html.parser import HTMLParser
+from typing import Any
 
 from markupsafe import Markup
 
@@ -36,7 +38,7 @@ def unsafe_url(url: str) -> bool:
     return match is not None and match.group(1).lower() not in SCHEMES
 
 
-def escape_meta(meta: dict) -> None:
+def escape_meta(meta: MutableMapping[str, Any]) -> None:
     """Make a page's title and description text: Material prints ``page.meta.title`` unescaped.
 
     ``Markup`` prints as escaped HTML in MkDocs' templates (which do not autoescape) and is not
@@ -76,4 +78,5 @@ class _Scan(HTMLParser):
     def handle_decl(self, decl: str) -> None:
         self.problems.append("een declaratie (<!...>) is niet toegestaan")
 
-    unknown_decl = handle_decl
+    def unknown_decl(self, data: str) -> None:  # <![CDATA[...]]> and the like
+        self.handle_decl(data)
