@@ -4,14 +4,9 @@ Expected numbers come from the fixture project's records (generator.catalog + ge
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 import unicodedata
 from collections import Counter
-from contextlib import contextmanager
-from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -21,7 +16,7 @@ from generator.catalog import load_catalog
 from generator.facets import Facets
 from generator.vocab import load_vocab
 
-from .conftest import FIXTURE_PRAKTIJKEN
+from .conftest import FIXTURE_PRAKTIJKEN, static_host
 
 CATALOG = load_catalog(FIXTURE_PRAKTIJKEN)  # the records of served_site, the fixture project
 FACETS = Facets(CATALOG.records, load_vocab())
@@ -30,35 +25,6 @@ DEFINITIONS = {f.key: f for f in FACETS.definitions}
 SCHAKELKLAS = "kortrijk-schakelklas-anderstalige-nieuwkomers"
 LOADING = "Praktijken worden geladen…"
 TIMEOUT = 10_000  # ms; a step that takes longer has failed
-
-
-# ---------- a static host, like GitHub Pages: a missing path gets the site's 404.html ----------
-
-class _StaticHost(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file() or self.command != "GET":
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-@contextmanager
-def static_host(folder: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_StaticHost, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 # ---------- fixtures ----------

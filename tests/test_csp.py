@@ -15,8 +15,8 @@ import tinyhtml5
 
 from generator.csp import POLICY, inline_scripts, with_policy
 
-from .conftest import FIXTURE_PRAKTIJKEN, copy_project, run_gids
-from .test_catalogus_browser import DEFINITIONS, static_host
+from .conftest import FIXTURE_PRAKTIJKEN, copy_project, run_gids, static_host
+from .test_catalogus_browser import DEFINITIONS
 
 NS = "{http://www.w3.org/1999/xhtml}"
 JAVASCRIPT = {"", "text/javascript", "application/javascript", "module"}

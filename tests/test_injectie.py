@@ -302,7 +302,8 @@ def test_search_data_holds_the_text_as_data(corpus_site):
 
 def test_nothing_runs_in_a_browser(corpus_site, browser):
     """Every corpus page and the catalogue searching them, in Chromium: no dialog opens, titles stay text."""
-    from .test_catalogus_browser import static_host, wait_until_loaded
+    from .conftest import static_host
+    from .test_catalogus_browser import wait_until_loaded
 
     dialogs: list[str] = []
     context = browser.new_context()
