@@ -5,7 +5,7 @@ tests/fixtures/project/ (praktijken/, docs/, boek.yml), which the developers own
 expects specific content (a slug, a title, a count, a wording, a search ranking, a page number)
 runs on it: ``fixture_project``, ``fixture_site``, ``served_site``, ``fixture_records`` and
 FIXTURE_PRAKTIJKEN. A test that changes a project and builds it again takes its own copy: the small one
-(``copy_klein``: five of its records, a book without the long narrative pages) when it only needs a project
+(``copy_klein``: five of its records, a book with two of its narrative pages) when it only needs a project
 that builds, the whole one (``copy_project``) when it expects the fixture project's content.
 A build whose subprocess is not what is tested runs in this process (``run_gids_in_process``).
 
@@ -43,7 +43,7 @@ PROJECT = Path(os.environ.get("GIDS_PROJECT") or ROOT).resolve()  # the catalogu
 CODE = ("mkdocs.yml", "theme", "schema")  # what a project takes from the repository
 CONTENT = ("praktijken", "docs", "boek.yml")  # what the editors write
 # The small project: these records of the fixture project (the ones tests name, and the first by name), its docs,
-# and a book of its own without the situering pages, so that its guide is 35 pages instead of 121.
+# and a book of its own with only the preface and the colophon, so that its guide is 26 pages instead of 121.
 KLEIN_BOEK = ROOT / "tests" / "fixtures" / "klein" / "boek.yml"
 KLEIN_PRAKTIJKEN = ("aalst-netoverschrijdende-taalstimuleringsprojecten", "gent-iedereen-onder-dak",
                     "gent-taalkansen-werkvloer", "kortrijk-schakelklas-anderstalige-nieuwkomers",

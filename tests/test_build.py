@@ -51,7 +51,7 @@ def test_story_links_to_practices_and_pages(tmp_path):
 
 
 def test_story_links_lead_into_the_print_edition(tmp_path):
-    project = copy_klein(tmp_path / "project")
+    project = copy_project(tmp_path / "project")  # its book has the partners' page
     append(project / RECORD, "Zie [de schakelklas](kortrijk-schakelklas-anderstalige-nieuwkomers.md#fiche) en [VVSG](../gids/partners.md#vvsg).")
     vocab = load_vocab()
     catalog = load_catalog(project / "praktijken", vocab)

@@ -15,7 +15,7 @@ import tinyhtml5
 
 from generator.csp import POLICY, inline_scripts, with_policy
 
-from .conftest import FIXTURE_PRAKTIJKEN, copy_project, run_gids, static_host
+from .conftest import FIXTURE_PRAKTIJKEN, copy_klein, run_gids_in_process, static_host
 from .test_catalogus_browser import DEFINITIONS
 
 NS = "{http://www.w3.org/1999/xhtml}"
@@ -139,10 +139,10 @@ def test_a_script_added_to_a_built_page_does_not_run(context, served_site, fixtu
 
 
 def test_a_script_in_a_page_stops_the_build_in_dutch(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_klein(tmp_path / "project")
     over = project / "docs" / "over.md"
     over.write_text(over.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
-    result = run_gids("build", "-d", str(tmp_path / "site"), "--zonder-pdf", cwd=project)
+    result = run_gids_in_process("build", "-d", str(tmp_path / "site"), "--zonder-pdf", cwd=project)
     assert result.returncode == 1
     assert "docs/over.md: de pagina bevat een script" in result.stderr
     assert "Traceback" not in result.stderr

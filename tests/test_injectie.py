@@ -25,7 +25,7 @@ from generator.print_html import build_html, make_edition
 from generator.safety import story_problems
 from generator.vocab import load_vocab
 
-from .conftest import FIXTURE_PROJECT, ROOT, copy_project, run_gids
+from .conftest import FIXTURE_PROJECT, ROOT, copy_klein, run_gids, run_gids_in_process
 
 CORPUS = ROOT / "tests" / "fixtures" / "injectie"
 # a 1x1 transparent PNG
@@ -250,12 +250,12 @@ def test_the_build_refuses_what_the_validator_would_miss(site_markdown, name):
 
 @pytest.fixture(scope="module")
 def corpus_site(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("injectie") / "project")
+    project = copy_klein(tmp_path_factory.mktemp("injectie") / "project")
     (project / "docs" / "afbeeldingen").mkdir()
     (project / "docs" / "afbeeldingen" / "b.png").write_bytes(PNG)  # the story's image is the site's own
     for record in (CORPUS / "aanvaard").glob("*.md"):
         shutil.copy(record, project / "praktijken" / record.name)
-    result = run_gids("build", "--zonder-pdf", cwd=project)
+    result = run_gids_in_process("build", "--zonder-pdf", cwd=project)
     assert result.returncode == 0, result.stderr
     return project / "site"
 

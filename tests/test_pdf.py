@@ -1,7 +1,8 @@
 """The print edition: the guide and two selections, laid out by WeasyPrint and read back with pypdf.
 
-The editions are made from the fixture project, whose records and book the developers own; the catalogue's own
-guide (a session build) is checked only for what every valid catalogue has: each practice where its entry says.
+The editions are made from the fixture project, whose records and book the developers own: the whole guide is the one
+its session build (fixture_site) lays out, the selections are made with ``gids pdf``. The catalogue's own guide (a
+session build) is checked only for what every valid catalogue has: each practice where its entry says.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from generator.selectie import Selectie, SelectieFout, select
 from generator.print_html import UITGEVER, render_markdown
 from generator.vocab import load_vocab
 
-from .conftest import FIXTURE_BUILD_ENV, FIXTURE_PRAKTIJKEN, FIXTURE_PROJECT, run_gids
+from .conftest import FIXTURE_BUILD_ENV, FIXTURE_PRAKTIJKEN, FIXTURE_PROJECT, copy_klein, run_gids
 
 CATALOG = load_catalog(FIXTURE_PRAKTIJKEN)
 VOCAB = load_vocab()
@@ -85,17 +86,20 @@ def make(project: Path, tmp: Path, name: str, *options: str) -> Gelezen:
 
 
 @pytest.fixture(scope="module")
-def gids(fixture_project, tmp_path_factory) -> Gelezen:
-    return make(fixture_project, tmp_path_factory.mktemp("pdf"), "gids.pdf")
+def gids(fixture_site) -> Gelezen:
+    """The fixture project's guide as its session build laid it out (once per run)."""
+    return read(fixture_site / "van-opvang-naar-samenleven.pdf")
 
 
-# ---------------------------------------------------------------- the whole guide
+# ---------------------------------------------------------------- the whole guide (tests marked pdf: fixture_site lays it out)
 
+@pytest.mark.pdf
 def test_page_count_is_plausible(gids):
     """The 2016 guide has about 130 pages; ours has the same texts plus the practices of later sources."""
     assert 100 <= len(gids.pages) <= 170, len(gids.pages)
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("record", CATALOG.records, ids=lambda r: r.slug)
 def test_toc_page_number_is_where_the_practice_starts(gids, record):
     number = gids.toc_page(record.volledige_titel)
@@ -105,6 +109,7 @@ def test_toc_page_number_is_where_the_practice_starts(gids, record):
     assert (3, record.volledige_titel, number) in gids.outline, "geen bladwijzer naar dezelfde pagina"
 
 
+@pytest.mark.pdf
 def test_chapters_parts_and_narrative_pages_have_bookmarks_and_toc_entries(gids):
     titles = {(level, title) for level, title, _ in gids.outline}
     for part in BOEK.onderdelen:
@@ -122,6 +127,7 @@ def test_chapters_parts_and_narrative_pages_have_bookmarks_and_toc_entries(gids)
             assert norm(part.titel) in gids.pages[gids.toc_page(part.titel) - 1]
 
 
+@pytest.mark.pdf
 def test_guide_order_puts_the_colophon_last(gids):
     top = [title for level, title, _ in gids.outline if level == 1]
     assert top[:3] == ["Inhoud", "Voorwoord", "Asielaanvragen en profiel van vluchtelingen in cijfers"]
@@ -129,6 +135,7 @@ def test_guide_order_puts_the_colophon_last(gids):
     assert "Van opvang naar samenleven" in gids.pages[0] and "Atlas" in gids.pages[0]
 
 
+@pytest.mark.pdf
 def test_the_four_aalst_fiches_stand_together_and_unknown_values_say_niet_vermeld(gids):
     aalst = BY_SLUG[AALST]
     fiche_pages = {i for i, page in enumerate(gids.pages) for f in aalst.fiches if f"FICHE: {f.naam.upper()}" in page}
@@ -138,6 +145,7 @@ def test_the_four_aalst_fiches_stand_together_and_unknown_values_say_niet_vermel
     assert "niet vermeld" in " ".join(gids.pages[start - 1:start + 3])
 
 
+@pytest.mark.pdf
 def test_metadata_language_and_fonts(gids, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_BUILD_ENV["SOURCE_DATE_EPOCH"])  # as ``gids`` was made
     info = gids.reader.metadata
@@ -160,8 +168,14 @@ def test_metadata_language_and_fonts(gids, monkeypatch):
 
 
 @pytest.mark.pdf
-def test_two_builds_are_byte_identical_and_the_site_links_the_guide(gids, fixture_site):
-    assert (fixture_site / "van-opvang-naar-samenleven.pdf").read_bytes() == gids.path.read_bytes()
+def test_two_builds_are_byte_identical_and_the_site_links_the_guide(gids, fixture_site, tmp_path):
+    # `gids pdf` and `gids build` lay out the same guide; compared on the small project, whose guide is short
+    project = copy_klein(tmp_path / "klein")
+    build = run_gids("build", "-d", str(tmp_path / "site"), cwd=project, env=FIXTURE_BUILD_ENV)
+    assert build.returncode == 0, build.stderr
+    pdf = run_gids("pdf", "-o", str(tmp_path / "gids.pdf"), cwd=project, env=FIXTURE_BUILD_ENV)
+    assert pdf.returncode == 0, pdf.stderr
+    assert (tmp_path / "site" / "van-opvang-naar-samenleven.pdf").read_bytes() == (tmp_path / "gids.pdf").read_bytes()
     home = (fixture_site / "index.html").read_text(encoding="utf-8")
     assert 'href="van-opvang-naar-samenleven.pdf"' in home
     assert f"({len(gids.pages)} pagina's" in home
