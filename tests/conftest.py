@@ -220,7 +220,7 @@ class _StaticHost(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # one Chromium for the run; every test opens a context of its own
 def browser():
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
