@@ -32,6 +32,7 @@ from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
+import tinyhtml5
 from playwright.sync_api import sync_playwright
 
 from generator.catalog import load_catalog
@@ -154,6 +155,18 @@ def copy_klein(target: Path) -> Path:
     project = copy_project(target, praktijken=KLEIN_PRAKTIJKEN)
     shutil.copy(KLEIN_BOEK, project / "boek.yml")
     return project
+
+
+def parsed_page(path: Path):
+    """A built page as tinyhtml5 (an HTML5 parser, as a browser parses) reads it; parsed once per run, as long as the
+    file is unchanged: several tests read every page of the fixture site."""
+    stat = path.stat()
+    return _parse(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.cache
+def _parse(path: Path, mtime_ns: int, size: int):
+    return tinyhtml5.parse(path.read_text(encoding="utf-8"))
 
 
 def _needs_pdf(request: pytest.FixtureRequest, fixture: str) -> bool:

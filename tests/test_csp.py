@@ -15,7 +15,7 @@ import tinyhtml5
 
 from generator.csp import POLICY, inline_scripts, with_policy
 
-from .conftest import FIXTURE_PRAKTIJKEN, copy_klein, run_gids_in_process, static_host
+from .conftest import FIXTURE_PRAKTIJKEN, copy_klein, parsed_page, run_gids_in_process, static_host
 from .test_catalogus_browser import DEFINITIONS
 
 NS = "{http://www.w3.org/1999/xhtml}"
@@ -50,7 +50,7 @@ def test_every_page_has_the_policy_with_the_hash_of_each_of_its_inline_scripts(f
     assert len(pages) > 100 and fixture_site / "404.html" in pages
     hashed = 0
     for path in pages:
-        document = tinyhtml5.parse(path.read_text(encoding="utf-8"))
+        document = parsed_page(path)
         position, content = policy_of(document)
         assert content is not None, path
         head = document.find(f"{NS}head")

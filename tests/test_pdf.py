@@ -7,6 +7,7 @@ session build) is checked only for what every valid catalogue has: each practice
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,13 +37,34 @@ def norm(text: str) -> str:
     return re.sub(r"(?<=\w)- (?=\w)", "-", " ".join(text.split()))
 
 
+class Paginas(Sequence[str]):
+    """The text of each page (normalised), read by pypdf when a test first asks for that page: reading all of a
+    long guide takes seconds, and the catalogue's test reads only the pages its entries name."""
+
+    def __init__(self, reader: PdfReader) -> None:
+        self._reader, self._texts = reader, {}
+
+    def __len__(self) -> int:
+        return len(self._reader.pages)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        number = index + len(self) if index < 0 else index
+        if not 0 <= number < len(self):
+            raise IndexError(index)
+        if number not in self._texts:
+            self._texts[number] = norm(self._reader.pages[number].extract_text())
+        return self._texts[number]
+
+
 @dataclass
 class Gelezen:
     """A PDF read back: its reader, the text of every page and the outline as (level, title, page number)."""
 
     path: Path
     reader: PdfReader
-    pages: list[str]
+    pages: Sequence[str]
     outline: list[tuple[int, str, int]]
     stderr: str = ""
 
@@ -74,7 +96,7 @@ def read(path: Path, stderr: str = "") -> Gelezen:
                 outline.append((level, item.title, reader.get_destination_page_number(item) + 1))
 
     walk(reader.outline, 1)
-    return Gelezen(path, reader, [norm(page.extract_text()) for page in reader.pages], outline, stderr)
+    return Gelezen(path, reader, Paginas(reader), outline, stderr)
 
 
 def make(project: Path, tmp: Path, name: str, *options: str) -> Gelezen:
