@@ -22,7 +22,7 @@ from generator.selectie import Selectie, SelectieFout, select
 from generator.print_html import UITGEVER, render_markdown
 from generator.vocab import load_vocab
 
-from .conftest import FIXTURE_BUILD_ENV, FIXTURE_PRAKTIJKEN, FIXTURE_PROJECT, copy_klein, run_gids
+from .conftest import FIXTURE_BUILD_ENV, FIXTURE_PRAKTIJKEN, FIXTURE_PROJECT, copy_klein, run_gids, run_gids_in_process
 
 CATALOG = load_catalog(FIXTURE_PRAKTIJKEN)
 VOCAB = load_vocab()
@@ -193,9 +193,9 @@ def test_metadata_language_and_fonts(gids, monkeypatch):
 def test_two_builds_are_byte_identical_and_the_site_links_the_guide(gids, fixture_site, tmp_path):
     # `gids pdf` and `gids build` lay out the same guide; compared on the small project, whose guide is short
     project = copy_klein(tmp_path / "klein")
-    build = run_gids("build", "-d", str(tmp_path / "site"), cwd=project, env=FIXTURE_BUILD_ENV)
+    build = run_gids_in_process("build", "-d", str(tmp_path / "site"), cwd=project, env=FIXTURE_BUILD_ENV)
     assert build.returncode == 0, build.stderr
-    pdf = run_gids("pdf", "-o", str(tmp_path / "gids.pdf"), cwd=project, env=FIXTURE_BUILD_ENV)
+    pdf = run_gids_in_process("pdf", "-o", str(tmp_path / "gids.pdf"), cwd=project, env=FIXTURE_BUILD_ENV)
     assert pdf.returncode == 0, pdf.stderr
     assert (tmp_path / "site" / "van-opvang-naar-samenleven.pdf").read_bytes() == (tmp_path / "gids.pdf").read_bytes()
     home = (fixture_site / "index.html").read_text(encoding="utf-8")
