@@ -4,7 +4,10 @@ The fixture project is the real code (mkdocs.yml, theme/, schema/) with the froz
 tests/fixtures/project/ (praktijken/, docs/, boek.yml), which the developers own. Every test that
 expects specific content (a slug, a title, a count, a wording, a search ranking, a page number)
 runs on it: ``fixture_project``, ``fixture_site``, ``served_site``, ``fixture_records`` and
-FIXTURE_PRAKTIJKEN.
+FIXTURE_PRAKTIJKEN. A test that changes a project and builds it again takes its own copy: the small one
+(``copy_klein``: five of its records, a book with two of its narrative pages) when it only needs a project
+that builds, the whole one (``copy_project``) when it expects the fixture project's content.
+A build whose subprocess is not what is tested runs in this process (``run_gids_in_process``).
 
 The catalogue is the real content the editors change: the repository root, or the project folder
 in GIDS_PROJECT (tests/test_levende_catalogus.py points it at a copy with new practices). Only the
@@ -17,14 +20,19 @@ from __future__ import annotations
 
 import functools
 import http.server
+import io
+import logging
 import os
 import shutil
 import subprocess
 import sys
 import threading
+import warnings
+from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from pathlib import Path
 
 import pytest
+import tinyhtml5
 from playwright.sync_api import sync_playwright
 
 from generator.records.catalog import load_catalog
@@ -35,6 +43,12 @@ FIXTURE_PRAKTIJKEN = FIXTURE_PROJECT / "praktijken"
 PROJECT = Path(os.environ.get("GIDS_PROJECT") or ROOT).resolve()  # the catalogue under test
 CODE = ("mkdocs.yml", "theme", "schema")  # what a project takes from the repository
 CONTENT = ("praktijken", "docs", "boek.yml")  # what the editors write
+# The small project: these records of the fixture project (the ones tests name, and the first by name), its docs,
+# and a book of its own with only the preface and the colophon, so that its guide is 26 pages instead of 121.
+KLEIN_BOEK = ROOT / "tests" / "fixtures" / "klein" / "boek.yml"
+KLEIN_PRAKTIJKEN = ("aalst-netoverschrijdende-taalstimuleringsprojecten", "gent-iedereen-onder-dak",
+                    "gent-taalkansen-werkvloer", "kortrijk-schakelklas-anderstalige-nieuwkomers",
+                    "kortrijk-toeleiders-1-loketdienst")
 # The fixture site's build: a fixed date and hash seed, so that another build can be compared byte for byte.
 FIXTURE_BUILD_ENV = {"SOURCE_DATE_EPOCH": "1763856000", "PYTHONHASHSEED": "1"}
 # Debian's chromium, headless, without the background calls that this closed network refuses
@@ -58,15 +72,101 @@ def run_gids(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) ->
                           env={**os.environ, **(env or {})})
 
 
-def copy_project(target: Path, content: Path = FIXTURE_PROJECT) -> Path:
-    """A buildable project in ``target``: the repository's code with the content of ``content``."""
+def run_gids_in_process(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """``run_gids`` without starting Python again: the same arguments, folder, environment and captured output.
+
+    For what a command does (a build that fails, what it leaves behind). As in a new process, a log record that
+    no handler of the generator takes and a warning are printed on the command's stderr, not kept by pytest.
+    What only a process has (an exit on a signal, PYTHONHASHSEED, the engine chosen at import, a bench's output)
+    is tested with ``run_gids``.
+    """
+    from generator.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with _inside(cwd, env or {}), redirect_stdout(out), redirect_stderr(err), _as_a_new_process():
+        try:
+            code = main(list(args))
+        except SystemExit as exc:  # argparse, and a build that stops on SIGTERM
+            code = exc.code if isinstance(exc.code, int) else 1
+    return subprocess.CompletedProcess(["gids", *args], code, out.getvalue(), err.getvalue())
+
+
+@contextmanager
+def _as_a_new_process():
+    """The root logger without pytest's handlers (so logging's last resort prints on stderr) and Python's default
+    warning filters, printing on stderr."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    for handler in handlers:
+        root.removeHandler(handler)
+    root.setLevel(logging.WARNING)
+    with warnings.catch_warnings():
+        warnings.resetwarnings()
+        warnings.filterwarnings("default", category=DeprecationWarning, module="__main__")
+        for category in (DeprecationWarning, PendingDeprecationWarning, ImportWarning, ResourceWarning):
+            warnings.filterwarnings("ignore", category=category, append=True)
+        warnings.showwarning = lambda message, category, filename, lineno, file=None, line=None: sys.stderr.write(
+            warnings.formatwarning(message, category, filename, lineno, line))
+        try:
+            yield
+        finally:
+            for handler in handlers:
+                root.addHandler(handler)
+            root.setLevel(level)
+
+
+@contextmanager
+def _inside(cwd: Path, env: dict[str, str]):
+    """In ``cwd`` with ``env`` added to the environment, both as before afterwards."""
+    folder, before = Path.cwd(), {name: os.environ.get(name) for name in env}
+    os.environ.update(env)
+    os.chdir(cwd)
+    try:
+        yield
+    finally:
+        os.chdir(folder)
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def copy_project(target: Path, content: Path = FIXTURE_PROJECT, praktijken: tuple[str, ...] | None = None) -> Path:
+    """A buildable project in ``target``: the repository's code with the content of ``content``.
+
+    With ``praktijken``, only those records (slugs) of it.
+    """
     target.mkdir(parents=True, exist_ok=True)
     for name, source in [*((n, ROOT) for n in CODE), *((n, content) for n in CONTENT)]:
         if (source / name).is_dir():
             shutil.copytree(source / name, target / name)
         else:
             shutil.copy(source / name, target / name)
+    if praktijken is not None:
+        for record in (target / "praktijken").glob("*.md"):
+            if record.stem not in praktijken:
+                record.unlink()
     return target
+
+
+def copy_klein(target: Path) -> Path:
+    """The small project in ``target``: for a test that needs a project that builds, not the fixture's content."""
+    project = copy_project(target, praktijken=KLEIN_PRAKTIJKEN)
+    shutil.copy(KLEIN_BOEK, project / "boek.yml")
+    return project
+
+
+def parsed_page(path: Path):
+    """A built page as tinyhtml5 (an HTML5 parser, as a browser parses) reads it; parsed once per run, as long as the
+    file is unchanged: several tests read every page of the fixture site."""
+    stat = path.stat()
+    return _parse(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.cache
+def _parse(path: Path, mtime_ns: int, size: int):
+    return tinyhtml5.parse(path.read_text(encoding="utf-8"))
 
 
 def _needs_pdf(request: pytest.FixtureRequest, fixture: str) -> bool:
@@ -100,21 +200,40 @@ def fixture_site(request, fixture_project) -> Path:
 
 @pytest.fixture(scope="session")
 def served_site(fixture_site):
-    """The fixture site on http://127.0.0.1:<port>/."""
-    handler = functools.partial(_QuietHandler, directory=str(fixture_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    """The fixture site on http://127.0.0.1:<port>/, as ``static_host`` serves it."""
+    with static_host(fixture_site) as base:
+        yield base
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+@contextmanager
+def static_host(folder: Path):
+    """``folder`` on http://127.0.0.1:<port>/ like a static host (GitHub Pages): a missing path gets its 404.html."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_StaticHost, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+class _StaticHost(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args) -> None:
         pass
 
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file() or self.command != "GET":
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
-@pytest.fixture(scope="module")
+
+@pytest.fixture(scope="session")  # one Chromium for the run; every test opens a context of its own
 def browser():
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)

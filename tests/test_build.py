@@ -15,13 +15,9 @@ from generator.records.book import load_book
 from generator.records.catalog import load_catalog
 from generator.records.vocab import load_vocab
 
-from .conftest import FIXTURE_BUILD_ENV, copy_project, run_gids
+from .conftest import FIXTURE_BUILD_ENV, copy_klein, copy_project, run_gids_in_process
 
 RECORD = "praktijken/gent-iedereen-onder-dak.md"
-
-
-def project_copy(folder: Path) -> Path:
-    return copy_project(folder)
 
 
 def append(file: Path, text: str) -> int:
@@ -41,11 +37,11 @@ def strays(project: Path) -> list[str]:
 
 def test_story_links_to_practices_and_pages(tmp_path):
     """The documented forms: another practice by its file name, a narrative page by its path, with or without anchor."""
-    project = project_copy(tmp_path / "project")
+    project = copy_klein(tmp_path / "project")
     append(project / RECORD, "Zie ook [de schakelklas](kortrijk-schakelklas-anderstalige-nieuwkomers.md), haar "
                              "[fiche](kortrijk-schakelklas-anderstalige-nieuwkomers.md#fiche) en [VVSG](../gids/partners.md#vvsg).")
     append(project / "docs" / "gids" / "partners.md", "Een voorbeeld: [Iedereen onder dak](../praktijken/gent-iedereen-onder-dak.md#fiche).")
-    result = run_gids("build", "--zonder-pdf", cwd=project)
+    result = run_gids_in_process("build", "--zonder-pdf", cwd=project)
     assert result.returncode == 0, result.stderr
     story = (project / "site" / "praktijken" / "gent-iedereen-onder-dak" / "index.html").read_text(encoding="utf-8")
     assert '<a href="../kortrijk-schakelklas-anderstalige-nieuwkomers/">de schakelklas</a>' in story
@@ -56,7 +52,7 @@ def test_story_links_to_practices_and_pages(tmp_path):
 
 
 def test_story_links_lead_into_the_print_edition(tmp_path):
-    project = project_copy(tmp_path / "project")
+    project = copy_project(tmp_path / "project")  # its book has the partners' page
     append(project / RECORD, "Zie [de schakelklas](kortrijk-schakelklas-anderstalige-nieuwkomers.md#fiche) en [VVSG](../gids/partners.md#vvsg).")
     vocab = load_vocab()
     catalog = load_catalog(project / "praktijken", vocab)
@@ -74,13 +70,13 @@ def test_story_links_lead_into_the_print_edition(tmp_path):
 
 
 def test_broken_links_stop_the_build_in_dutch_and_keep_the_site(tmp_path):
-    project = project_copy(tmp_path / "project")
-    assert run_gids("build", "--zonder-pdf", cwd=project).returncode == 0
+    project = copy_klein(tmp_path / "project")
+    assert run_gids_in_process("build", "--zonder-pdf", cwd=project).returncode == 0
     before = snapshot(project / "site")
 
     story_line = append(project / RECORD, "Zie ook [de opvolger](gent-bestaat-niet.md).")
     docs_line = append(project / "docs" / "gids" / "partners.md", "Meer in de [cijfers](cijfers.md#geen-anker).")
-    result = run_gids("build", cwd=project)  # with the PDF: the links are refused before it is laid out
+    result = run_gids_in_process("build", cwd=project)  # with the PDF: the links are refused before it is laid out
 
     assert result.returncode == 1
     found = [
@@ -91,15 +87,15 @@ def test_broken_links_stop_the_build_in_dutch_and_keep_the_site(tmp_path):
     assert result.stderr.splitlines() == [*found, "2 fout(en) in de links hierboven; de site is niet gebouwd."]
     assert snapshot(project / "site") == before
     assert strays(project) == []
-    check = run_gids("check", "-q", cwd=project)  # the same check, before any build
+    check = run_gids_in_process("check", "-q", cwd=project)  # the same check, before any build
     assert check.returncode == 1 and [line for line in check.stdout.splitlines() if "waarschuwing" not in line] == found
 
 
 def test_links_to_folders_and_from_the_root_are_refused(tmp_path):
-    project = project_copy(tmp_path / "project")
+    project = copy_klein(tmp_path / "project")
     line = append(project / RECORD, "Zie [de schakelklas](kortrijk-schakelklas-anderstalige-nieuwkomers/) en "
                                     "[Taalkansen](/praktijken/gent-taalkansen-werkvloer/).")
-    result = run_gids("build", "--zonder-pdf", cwd=project)
+    result = run_gids_in_process("build", "--zonder-pdf", cwd=project)
     assert result.returncode == 1
     assert result.stderr.splitlines()[:2] == [
         (f"{RECORD}:{line}:22: verhaal: link 'kortrijk-schakelklas-anderstalige-nieuwkomers/' verwijst naar een map of "
@@ -115,15 +111,15 @@ def test_links_to_folders_and_from_the_root_are_refused(tmp_path):
 
 def test_a_failure_after_the_pages_keeps_the_previous_site(tmp_path):
     """An exception at the very end (on_post_build, after every page and the search files are written)."""
-    project = project_copy(tmp_path / "project")
-    assert run_gids("build", "--zonder-pdf", cwd=project).returncode == 0
+    project = copy_klein(tmp_path / "project")
+    assert run_gids_in_process("build", "--zonder-pdf", cwd=project).returncode == 0
     before = snapshot(project / "site")
 
     (project / "kapot.py").write_text('def on_post_build(config):\n    raise RuntimeError("kapot na de laatste pagina")\n',
                                       encoding="utf-8")
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + "\nhooks:\n  - kapot.py\n", encoding="utf-8")
-    result = run_gids("build", cwd=project)  # with the PDF: its folder must go too
+    result = run_gids_in_process("build", cwd=project)  # with the PDF: its folder must go too
 
     assert result.returncode == 1
     assert "De site is niet gebouwd door een interne fout (RuntimeError: kapot na de laatste pagina)" in result.stderr
@@ -135,7 +131,7 @@ def test_a_failure_after_the_pages_keeps_the_previous_site(tmp_path):
 @pytest.mark.pdf
 def test_same_input_same_bytes(tmp_path, fixture_site):
     """Two builds with the PDF, from two copies in different folders, with different hash seeds: one tree."""
-    project = project_copy(tmp_path / "twee" / "project")
+    project = copy_project(tmp_path / "twee" / "project")
     target = tmp_path / "twee" / "uit-twee"
     env = {**os.environ, **FIXTURE_BUILD_ENV, "PYTHONHASHSEED": "2"}
     result = subprocess.run([sys.executable, "-m", "generator.cli", "build", "-d", str(target)], cwd=project,

@@ -4,14 +4,9 @@ Expected numbers come from the fixture project's records (generator.records.cata
 """
 from __future__ import annotations
 
-import functools
-import http.server
 import re
-import threading
 import unicodedata
 from collections import Counter
-from contextlib import contextmanager
-from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -21,7 +16,7 @@ from generator.records.catalog import load_catalog
 from generator.records.facets import Facets
 from generator.records.vocab import load_vocab
 
-from .conftest import FIXTURE_PRAKTIJKEN
+from .conftest import FIXTURE_PRAKTIJKEN, static_host
 
 CATALOG = load_catalog(FIXTURE_PRAKTIJKEN)  # the records of served_site, the fixture project
 FACETS = Facets(CATALOG.records, load_vocab())
@@ -30,35 +25,6 @@ DEFINITIONS = {f.key: f for f in FACETS.definitions}
 SCHAKELKLAS = "kortrijk-schakelklas-anderstalige-nieuwkomers"
 LOADING = "Praktijken worden geladen…"
 TIMEOUT = 10_000  # ms; a step that takes longer has failed
-
-
-# ---------- a static host, like GitHub Pages: a missing path gets the site's 404.html ----------
-
-class _StaticHost(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.is_file() or self.command != "GET":
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-@contextmanager
-def static_host(folder: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_StaticHost, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 # ---------- fixtures ----------
@@ -145,9 +111,18 @@ def facet_counts(page, key: str) -> dict[str, tuple[int, bool]]:
 URL_DELAY_MS = 250  # catalogus.js writes a typed query into the URL this long after the last key
 
 
-def params(page) -> dict[str, list[str]]:
-    page.wait_for_timeout(URL_DELAY_MS + 100)
-    return parse_qs(urlparse(page.url).query)
+def assert_params(page, wanted: dict[str, list[str]]) -> None:
+    """The URL's parameters become ``wanted`` (a typed query reaches the URL URL_DELAY_MS after the last key)."""
+    expected = {k: sorted(v) for k, v in wanted.items()}
+
+    def current() -> dict[str, list[str]]:
+        return {k: sorted(v) for k, v in parse_qs(urlparse(page.url).query).items()}
+
+    for _ in range(TIMEOUT // 20):  # a condition, not a fixed wait: a step that takes longer has failed
+        if current() == expected:
+            break
+        page.wait_for_timeout(20)
+    assert current() == expected
 
 
 def snapshot(page) -> dict:
@@ -169,7 +144,7 @@ def assert_filtered_view(page, **wanted: list[str]) -> None:
         assert {v for v, (_, disabled) in shown.items() if disabled} == {v for v, n in counts.items()
                                                                         if n == 0 and v not in ticked}, key
     assert sorted(checked(page)) == sorted((k, v) for k, values in wanted.items() for v in values)
-    assert {k: sorted(v) for k, v in params(page).items()} == {k: sorted(v) for k, v in wanted.items()}
+    assert_params(page, wanted)
 
 
 def natural(text: str) -> list:
@@ -196,7 +171,7 @@ def test_resultaten_volgen_het_typen(page, served_site):
     assert result_refs(page)[0] == SCHAKELKLAS
     # with a query, results are sorted by relevance unless the visitor chose otherwise
     assert page.input_value("[data-gids-sort]") == "relevantie"
-    assert params(page) == {"zoek": ["schakelklas"]}
+    assert_params(page, {"zoek": ["schakelklas"]})
 
 
 def test_zoeken_markeert_de_woorden(page, served_site):
@@ -272,7 +247,7 @@ def test_terugknop_stapt_door_de_keuzes(page, served_site):
     states = [snapshot(page)]
     page.locator("#gids-q").click()
     page.keyboard.type("taal")
-    page.wait_for_timeout(1100)  # a pause: the query is one step
+    assert_params(page, {"zoek": ["taal"]})  # the query is one step, in the URL
     states.append(snapshot(page))
     box(page, "thema", "onderwijs").check()
     states.append(snapshot(page))
@@ -324,14 +299,16 @@ def test_alleen_met_het_toetsenbord(page, served_site):
     before = page.inner_text("[data-gids-status]")
     page.keyboard.press("Space")
     assert checked(page) == [(name, value)]
-    assert params(page) == {"zoek": ["taal"], name: [value]}
+    assert_params(page, {"zoek": ["taal"], name: [value]})
     expect(page.locator("[data-gids-status]")).not_to_have_text(before)
+    # the counts are redrawn after the results: until then a box may be enabled that will not be
+    expect(page.locator("[data-gids-catalogus]")).not_to_have_attribute("data-gids-tellingen", "bezig")
 
     page.keyboard.press("Shift+Tab")
     assert page.evaluate(focused) == "gids-q"
     page.keyboard.press("Escape")
     assert page.input_value("#gids-q") == ""
-    assert params(page) == {name: [value]}
+    assert_params(page, {name: [value]})
     assert set(all_result_refs(page)) == having(**{name: [value]})
 
     page.locator("#gids-q").focus()
@@ -414,7 +391,8 @@ def test_geen_resultaten_biedt_een_uitweg(page, served_site):
     buttons.first.click()
     expect(empty).to_be_hidden()
     assert result_refs(page)[0] == SCHAKELKLAS
-    assert checked(page) == [] and params(page) == {"zoek": ["schakelklas"]}
+    assert checked(page) == []
+    assert_params(page, {"zoek": ["schakelklas"]})
     assert page.evaluate("document.activeElement.id") == "gids-q"
 
     # the same dead end from a shared link, left the other way

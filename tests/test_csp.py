@@ -14,8 +14,8 @@ import tinyhtml5
 
 from generator.site.csp import POLICY, inline_scripts, with_policy
 
-from .conftest import FIXTURE_PRAKTIJKEN, copy_project, run_gids
-from .test_catalogus_browser import DEFINITIONS, static_host
+from .conftest import FIXTURE_PRAKTIJKEN, copy_klein, parsed_page, run_gids_in_process, static_host
+from .test_catalogus_browser import DEFINITIONS
 
 NS = "{http://www.w3.org/1999/xhtml}"
 JAVASCRIPT = {"", "text/javascript", "application/javascript", "module"}
@@ -49,7 +49,7 @@ def test_every_page_has_the_policy_with_the_hash_of_each_of_its_inline_scripts(f
     assert len(pages) > 100 and fixture_site / "404.html" in pages
     hashed = 0
     for path in pages:
-        document = tinyhtml5.parse(path.read_text(encoding="utf-8"))
+        document = parsed_page(path)
         position, content = policy_of(document)
         assert content is not None, path
         head = document.find(f"{NS}head")
@@ -100,11 +100,14 @@ def watch(page) -> list[str]:
 
 def test_no_page_type_breaks_the_policy_in_chromium(context, fixture_site):
     with static_host(fixture_site) as base:
+        # all pages at once: their waits for a quiet network overlap
+        pages = {path: context.new_page() for path in PAGES}
+        problems = {path: watch(page) for path, page in pages.items()}
+        responses = {path: page.goto(base + path, wait_until="commit") for path, page in pages.items()}
         for path, status in PAGES.items():
-            page = context.new_page()
-            problems = watch(page)
-            response = page.goto(base + path, wait_until="networkidle")
-            assert response.status == status, path
+            page = pages[path]
+            page.wait_for_load_state("networkidle")
+            assert responses[path].status == status, path
             if path.startswith("praktijken/?"):  # the catalogue at work: results, highlighting, counts
                 page.locator("#gids-q").fill("")
                 page.locator("#gids-q").press_sequentially("taal onderw")
@@ -112,8 +115,8 @@ def test_no_page_type_breaks_the_policy_in_chromium(context, fixture_site):
                 page.wait_for_load_state("networkidle")
             assert page.evaluate("window.gidsViolations") == [], path
             if status == 404:  # Chromium reports the missing page itself as an error
-                problems.remove(f"Failed to load resource: the server responded with a status of 404 (Not Found) @ {base}{path}")
-            assert problems == [], path
+                problems[path].remove(f"Failed to load resource: the server responded with a status of 404 (Not Found) @ {base}{path}")
+            assert problems[path] == [], path
             page.close()
 
 
@@ -138,10 +141,10 @@ def test_a_script_added_to_a_built_page_does_not_run(context, served_site, fixtu
 
 
 def test_a_script_in_a_page_stops_the_build_in_dutch(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_klein(tmp_path / "project")
     over = project / "docs" / "over.md"
     over.write_text(over.read_text(encoding="utf-8") + "\n<script>alert(1)</script>\n", encoding="utf-8")
-    result = run_gids("build", "-d", str(tmp_path / "site"), "--zonder-pdf", cwd=project)
+    result = run_gids_in_process("build", "-d", str(tmp_path / "site"), "--zonder-pdf", cwd=project)
     assert result.returncode == 1
     assert "docs/over.md: de pagina bevat een script" in result.stderr
     assert "Traceback" not in result.stderr

@@ -4,9 +4,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import tinyhtml5
-
-from .conftest import ROOT
+from .conftest import ROOT, parsed_page
 
 NS = "{http://www.w3.org/1999/xhtml}"
 THIRD_PARTY = (ROOT / "THIRD-PARTY.md").read_text(encoding="utf-8")
@@ -16,7 +14,7 @@ def script_sources(site: Path) -> set[Path]:
     """Every file a page of the site loads with <script src>, resolved against the page."""
     sources = set()
     for page in site.rglob("*.html"):
-        document = tinyhtml5.parse(page.read_text(encoding="utf-8"))
+        document = parsed_page(page)
         for script in document.iter(f"{NS}script"):
             src = script.get("src")
             if src:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator.site import engine
 
-from .conftest import FIXTURE_BUILD_ENV, ROOT, run_gids
+from .conftest import FIXTURE_BUILD_ENV, ROOT, copy_klein, run_gids
 
 GENERATOR = ROOT / "generator"
 # the adapter: the packages whose modules may know there is an engine (they import generator.site.engine);
@@ -70,10 +70,11 @@ def _site(path: Path) -> dict[str, bytes]:
     return files
 
 
-def test_mkdocs_en_properdocs_bouwen_dezelfde_site(tmp_path, fixture_project):
+def test_mkdocs_en_properdocs_bouwen_dezelfde_site(tmp_path):
+    project = copy_klein(tmp_path / "project")
     built = {}
     for name in ("properdocs", "mkdocs"):
-        result = run_gids("build", "--zonder-pdf", "-d", str(tmp_path / name), cwd=fixture_project,
+        result = run_gids("build", "--zonder-pdf", "-d", str(tmp_path / name), cwd=project,
                           env={**FIXTURE_BUILD_ENV, "GIDS_ENGINE": name})
         assert result.returncode == 0, result.stderr
         built[name] = tmp_path / name

@@ -17,7 +17,7 @@ from generator.records.budget import getal
 from generator.records.validation import validate_record
 from generator.search.indexes import samenstellingen
 
-from .conftest import ROOT, copy_project, run_gids
+from .conftest import ROOT, copy_klein, run_gids, run_gids_in_process
 from .grenzen_corpus import at_the_limit, record, refused
 
 CORPUS = refused()
@@ -37,11 +37,11 @@ def test_over_de_grens_geweigerd_op_zijn_regel(geval):
 
 def test_gids_check_weigert_het_hele_corpus_zonder_markdown(tmp_path):
     """Over budget, a story is not read by Markdown, not even for its links: all of them in one project, quickly."""
-    project = copy_project(tmp_path / "project")
+    project = copy_klein(tmp_path / "project")
     for geval in CORPUS:
         (project / "praktijken" / f"{geval.naam.replace('_', '-')}.md").write_text(geval.tekst, encoding="utf-8")
     started = time.perf_counter()
-    result = run_gids("check", "praktijken", cwd=project)
+    result = run_gids_in_process("check", "praktijken", cwd=project)
     seconds = time.perf_counter() - started
     assert result.returncode == 1
     for geval in CORPUS:
@@ -53,26 +53,26 @@ def test_gids_check_weigert_het_hele_corpus_zonder_markdown(tmp_path):
 
 
 def test_docs_pagina_over_de_grens_geweigerd(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_klein(tmp_path / "project")
     page = project / "docs" / "over.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n" + "[" * (limits.VERHAAL_HAKEN + 1) + "\n", encoding="utf-8")
-    result = run_gids("check", "praktijken", cwd=project)
+    result = run_gids_in_process("check", "praktijken", cwd=project)
     assert result.returncode == 1
     assert re.search(r"^docs/over\.md:\d+:\d+: de pagina bevat [\d.]+ keer '\['", result.stdout, re.M), result.stdout
-    build = run_gids("build", "--zonder-pdf", cwd=project)
+    build = run_gids_in_process("build", "--zonder-pdf", cwd=project)
     assert build.returncode == 1 and "de pagina bevat" in build.stderr and not (project / "site").exists()
 
 
 @pytest.mark.pdf
 def test_record_op_elke_grens_wordt_gebouwd(tmp_path):
     """At every limit at once: check passes, the site builds, and so does the PDF of that record (figures: bench)."""
-    project = copy_project(tmp_path / "project")
+    project = copy_klein(tmp_path / "project")
     (project / "praktijken" / "grens-op-elke-limiet.md").write_text(at_the_limit(), encoding="utf-8")
     timings = {}
     for name, args in (("check", ["check", "praktijken"]), ("build", ["build", "--zonder-pdf"]),
                        ("pdf", ["pdf", "--praktijk", "grens-op-elke-limiet", "-o", str(tmp_path / "grens.pdf")])):
         started = time.perf_counter()
-        result = run_gids(*args, cwd=project)
+        result = run_gids_in_process(*args, cwd=project)
         timings[name] = time.perf_counter() - started
         assert result.returncode == 0, result.stdout + result.stderr
     assert (project / "site" / "praktijken" / "grens-op-elke-limiet" / "index.html").is_file()
@@ -107,14 +107,14 @@ def _leftovers(folder: Path) -> list[str]:
 
 def test_een_gedode_build_wordt_opgeruimd(tmp_path):
     """SIGKILL in the middle of `gids build`: the next build removes its folders, and keeps those of a live one."""
-    project = copy_project(tmp_path / "project")
+    project = copy_klein(tmp_path / "project")
     build = subprocess.Popen([sys.executable, "-m", "generator.cli", "build"], cwd=project, stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)})
     deadline = time.monotonic() + 120
-    while not any(n.startswith(".site-nieuw-") for n in _leftovers(project)) and build.poll() is None:
+    # into the build proper: the engine has begun to write pages into the new folder
+    while not any(p.is_file() for p in project.glob(".site-nieuw-*/**/*")) and build.poll() is None:
         assert time.monotonic() < deadline
         time.sleep(0.05)
-    time.sleep(1)  # into the build proper
     build.send_signal(signal.SIGKILL)
     build.wait()
     dead = _leftovers(project)

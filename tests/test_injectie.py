@@ -26,7 +26,7 @@ from generator.records.vocab import load_vocab
 from generator.site.engine import load_config
 from generator.site.safety import story_problems
 
-from .conftest import FIXTURE_PROJECT, ROOT, copy_project, run_gids
+from .conftest import FIXTURE_PROJECT, ROOT, copy_klein, run_gids, run_gids_in_process
 
 CORPUS = ROOT / "tests" / "fixtures" / "injectie"
 # a 1x1 transparent PNG
@@ -251,12 +251,12 @@ def test_the_build_refuses_what_the_validator_would_miss(site_markdown, name):
 
 @pytest.fixture(scope="module")
 def corpus_site(tmp_path_factory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("injectie") / "project")
+    project = copy_klein(tmp_path_factory.mktemp("injectie") / "project")
     (project / "docs" / "afbeeldingen").mkdir()
     (project / "docs" / "afbeeldingen" / "b.png").write_bytes(PNG)  # the story's image is the site's own
     for record in (CORPUS / "aanvaard").glob("*.md"):
         shutil.copy(record, project / "praktijken" / record.name)
-    result = run_gids("build", "--zonder-pdf", cwd=project)
+    result = run_gids_in_process("build", "--zonder-pdf", cwd=project)
     assert result.returncode == 0, result.stderr
     return project / "site"
 
@@ -303,7 +303,8 @@ def test_search_data_holds_the_text_as_data(corpus_site):
 
 def test_nothing_runs_in_a_browser(corpus_site, browser):
     """Every corpus page and the catalogue searching them, in Chromium: no dialog opens, titles stay text."""
-    from .test_catalogus_browser import static_host, wait_until_loaded
+    from .conftest import static_host
+    from .test_catalogus_browser import wait_until_loaded
 
     dialogs: list[str] = []
     context = browser.new_context()

@@ -21,7 +21,7 @@ from generator.site.engine import Abort, PluginError
 from generator.site.engine_messages import ENGELS, translate
 from generator.site.engine_messages import stop_message as gestopt
 
-from .conftest import ROOT, copy_project, run_gids
+from .conftest import ROOT, copy_klein, run_gids_in_process
 from .engels import english
 from .test_serve import fetch, free_port, wait_for
 
@@ -123,17 +123,17 @@ def assert_dutch(text: str) -> None:
     (RECORD, "plaats: Kortrijk", "plaats:", f"{RECORD}:4:"),
 ])
 def test_build_met_een_fout_spreekt_nederlands(tmp_path, where, old, new, shown):
-    project = copy_project(tmp_path / "project")
+    project = copy_klein(tmp_path / "project")
     path = project / where
     path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
-    result = run_gids("build", "--zonder-pdf", "-d", str(tmp_path / "site"), cwd=project)
+    result = run_gids_in_process("build", "--zonder-pdf", "-d", str(tmp_path / "site"), cwd=project)
     assert result.returncode == 1
     assert shown in result.stderr and "niet gebouwd" in result.stderr
     assert_dutch(result.stdout + result.stderr)
 
 
 def test_serve_spreekt_nederlands_ook_bij_een_mislukte_herbouw(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_klein(tmp_path / "project")
     port = free_port()
     log = tmp_path / "serve.log"
     with open(log, "w", encoding="utf-8") as out:
@@ -186,7 +186,7 @@ def _browser_polls(port: int) -> None:
 
 
 def test_serve_op_een_bezet_adres_zegt_het_in_het_nederlands(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_klein(tmp_path / "project")
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()

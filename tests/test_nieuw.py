@@ -17,7 +17,7 @@ from generator.records.schema import SCHEMA_FILE, SITE_FILE, schema_json
 from generator.records.validation import validate_record
 from generator.records.vocab import load_vocab
 
-from .conftest import ROOT, copy_project, run_gids
+from .conftest import ROOT, copy_klein, run_gids, run_gids_in_process
 from .engels import english
 from .test_schema import schema_problems
 
@@ -130,8 +130,8 @@ def test_slug_uit_plaats_en_titel(tmp_path, not_a_terminal, plaats, titel, slug)
 
 
 def test_nieuwe_praktijk_staat_op_de_gebouwde_site(tmp_path):
-    """The whole path in a copy of the project: gids nieuw, fill in, gids check, gids build."""
-    project = copy_project(tmp_path / "project")
+    """The whole path in a copy of the (small) project: gids nieuw, fill in, gids check, gids build."""
+    project = copy_klein(tmp_path / "project")
 
     result = run_gids("nieuw", *ARGS, cwd=project)
     assert result.returncode == 0, result.stderr
@@ -144,7 +144,7 @@ def test_nieuwe_praktijk_staat_op_de_gebouwde_site(tmp_path):
     fill(target)
     result = run_gids("check", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
-    result = run_gids("build", "--zonder-pdf", "-d", "site", cwd=project)
+    result = run_gids_in_process("build", "--zonder-pdf", "-d", "site", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     page = (project / "site" / "praktijken" / SLUG / "index.html").read_text(encoding="utf-8")
     assert "taal: oefenkansen in de bib" in page and "an.peeters@stad.gent" in page

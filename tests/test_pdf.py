@@ -1,11 +1,13 @@
 """The print edition: the guide and two selections, laid out by WeasyPrint and read back with pypdf.
 
-The editions are made from the fixture project, whose records and book the developers own; the catalogue's own
-guide (a session build) is checked only for what every valid catalogue has: each practice where its entry says.
+The editions are made from the fixture project, whose records and book the developers own: the whole guide is the one
+its session build (fixture_site) lays out, the selections are made with ``gids pdf``. The catalogue's own guide (a
+session build) is checked only for what every valid catalogue has: each practice where its entry says.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +25,7 @@ from generator.records.catalog import load_catalog
 from generator.records.facets import Facets
 from generator.records.vocab import load_vocab
 
-from .conftest import FIXTURE_BUILD_ENV, FIXTURE_PRAKTIJKEN, FIXTURE_PROJECT, run_gids
+from .conftest import FIXTURE_BUILD_ENV, FIXTURE_PRAKTIJKEN, FIXTURE_PROJECT, copy_klein, run_gids, run_gids_in_process
 
 CATALOG = load_catalog(FIXTURE_PRAKTIJKEN)
 VOCAB = load_vocab()
@@ -38,13 +40,34 @@ def norm(text: str) -> str:
     return re.sub(r"(?<=\w)- (?=\w)", "-", " ".join(text.split()))
 
 
+class Paginas(Sequence[str]):
+    """The text of each page (normalised), read by pypdf when a test first asks for that page: reading all of a
+    long guide takes seconds, and the catalogue's test reads only the pages its entries name."""
+
+    def __init__(self, reader: PdfReader) -> None:
+        self._reader, self._texts = reader, {}
+
+    def __len__(self) -> int:
+        return len(self._reader.pages)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        number = index + len(self) if index < 0 else index
+        if not 0 <= number < len(self):
+            raise IndexError(index)
+        if number not in self._texts:
+            self._texts[number] = norm(self._reader.pages[number].extract_text())
+        return self._texts[number]
+
+
 @dataclass
 class Gelezen:
     """A PDF read back: its reader, the text of every page and the outline as (level, title, page number)."""
 
     path: Path
     reader: PdfReader
-    pages: list[str]
+    pages: Sequence[str]
     outline: list[tuple[int, str, int]]
     stderr: str = ""
 
@@ -76,7 +99,7 @@ def read(path: Path, stderr: str = "") -> Gelezen:
                 outline.append((level, item.title, reader.get_destination_page_number(item) + 1))
 
     walk(reader.outline, 1)
-    return Gelezen(path, reader, [norm(page.extract_text()) for page in reader.pages], outline, stderr)
+    return Gelezen(path, reader, Paginas(reader), outline, stderr)
 
 
 def make(project: Path, tmp: Path, name: str, *options: str) -> Gelezen:
@@ -88,17 +111,20 @@ def make(project: Path, tmp: Path, name: str, *options: str) -> Gelezen:
 
 
 @pytest.fixture(scope="module")
-def gids(fixture_project, tmp_path_factory) -> Gelezen:
-    return make(fixture_project, tmp_path_factory.mktemp("pdf"), "gids.pdf")
+def gids(fixture_site) -> Gelezen:
+    """The fixture project's guide as its session build laid it out (once per run)."""
+    return read(fixture_site / "van-opvang-naar-samenleven.pdf")
 
 
-# ---------------------------------------------------------------- the whole guide
+# ---------------------------------------------------------------- the whole guide (tests marked pdf: fixture_site lays it out)
 
+@pytest.mark.pdf
 def test_page_count_is_plausible(gids):
     """The 2016 guide has about 130 pages; ours has the same texts plus the practices of later sources."""
     assert 100 <= len(gids.pages) <= 170, len(gids.pages)
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("record", CATALOG.records, ids=lambda r: r.slug)
 def test_toc_page_number_is_where_the_practice_starts(gids, record):
     number = gids.toc_page(record.volledige_titel)
@@ -108,6 +134,7 @@ def test_toc_page_number_is_where_the_practice_starts(gids, record):
     assert (3, record.volledige_titel, number) in gids.outline, "geen bladwijzer naar dezelfde pagina"
 
 
+@pytest.mark.pdf
 def test_chapters_parts_and_narrative_pages_have_bookmarks_and_toc_entries(gids):
     titles = {(level, title) for level, title, _ in gids.outline}
     for part in BOEK.onderdelen:
@@ -125,6 +152,7 @@ def test_chapters_parts_and_narrative_pages_have_bookmarks_and_toc_entries(gids)
             assert norm(part.titel) in gids.pages[gids.toc_page(part.titel) - 1]
 
 
+@pytest.mark.pdf
 def test_guide_order_puts_the_colophon_last(gids):
     top = [title for level, title, _ in gids.outline if level == 1]
     assert top[:3] == ["Inhoud", "Voorwoord", "Asielaanvragen en profiel van vluchtelingen in cijfers"]
@@ -132,6 +160,7 @@ def test_guide_order_puts_the_colophon_last(gids):
     assert "Van opvang naar samenleven" in gids.pages[0] and "Atlas" in gids.pages[0]
 
 
+@pytest.mark.pdf
 def test_the_four_aalst_fiches_stand_together_and_unknown_values_say_niet_vermeld(gids):
     aalst = BY_SLUG[AALST]
     fiche_pages = {i for i, page in enumerate(gids.pages) for f in aalst.fiches if f"FICHE: {f.naam.upper()}" in page}
@@ -141,6 +170,7 @@ def test_the_four_aalst_fiches_stand_together_and_unknown_values_say_niet_vermel
     assert "niet vermeld" in " ".join(gids.pages[start - 1:start + 3])
 
 
+@pytest.mark.pdf
 def test_metadata_language_and_fonts(gids, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", FIXTURE_BUILD_ENV["SOURCE_DATE_EPOCH"])  # as ``gids`` was made
     info = gids.reader.metadata
@@ -163,8 +193,14 @@ def test_metadata_language_and_fonts(gids, monkeypatch):
 
 
 @pytest.mark.pdf
-def test_two_builds_are_byte_identical_and_the_site_links_the_guide(gids, fixture_site):
-    assert (fixture_site / "van-opvang-naar-samenleven.pdf").read_bytes() == gids.path.read_bytes()
+def test_two_builds_are_byte_identical_and_the_site_links_the_guide(gids, fixture_site, tmp_path):
+    # `gids pdf` and `gids build` lay out the same guide; compared on the small project, whose guide is short
+    project = copy_klein(tmp_path / "klein")
+    build = run_gids_in_process("build", "-d", str(tmp_path / "site"), cwd=project, env=FIXTURE_BUILD_ENV)
+    assert build.returncode == 0, build.stderr
+    pdf = run_gids_in_process("pdf", "-o", str(tmp_path / "gids.pdf"), cwd=project, env=FIXTURE_BUILD_ENV)
+    assert pdf.returncode == 0, pdf.stderr
+    assert (tmp_path / "site" / "van-opvang-naar-samenleven.pdf").read_bytes() == (tmp_path / "gids.pdf").read_bytes()
     home = (fixture_site / "index.html").read_text(encoding="utf-8")
     assert 'href="van-opvang-naar-samenleven.pdf"' in home
     assert f"({len(gids.pages)} pagina's" in home

@@ -17,7 +17,7 @@ from pypdf.generic import IndirectObject, StreamObject
 from generator.print.fetcher import local_fetcher
 from generator.records.layout import ProjectLayout
 
-from .conftest import FIXTURE_PRAKTIJKEN, ROOT, copy_project, run_gids
+from .conftest import FIXTURE_PRAKTIJKEN, ROOT, copy_klein, run_gids_in_process
 
 GEHEIM = "ghs_GEHEIM-TOKEN-uit-de-checkout"
 TOEGELATEN = ("de pdf neemt alleen afbeeldingen uit docs/ en praktijken/ op, en de opmaak en lettertypen uit theme/; "
@@ -27,8 +27,8 @@ SLUG = sorted(FIXTURE_PRAKTIJKEN.glob("*.md"))[0].stem
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    """A copy of the fixture project with what a checkout in CI has beside it, and a few files of each kind."""
-    project = copy_project(tmp_path_factory.mktemp("fetcher") / "project")
+    """A copy of the small project with what a checkout in CI has beside it, and a few files of each kind."""
+    project = copy_klein(tmp_path_factory.mktemp("fetcher") / "project")
     (project / ".git").mkdir()
     (project / ".git" / "config").write_text(f'[http "https://github.com/"]\n\textraheader = AUTHORIZATION: basic {GEHEIM}\n')
     (project / "pyproject.toml").write_text(f"# {GEHEIM}\n")
@@ -198,7 +198,7 @@ def test_gids_build_refuses_the_attachment_and_keeps_the_previous_site(project, 
     original = colofon.read_text(encoding="utf-8")
     colofon.write_text(original + '\n<p><a rel="attachment" href="../../.git/config">x</a></p>\n', encoding="utf-8")
     try:
-        result = run_gids("build", "-d", str(site), cwd=project)
+        result = run_gids_in_process("build", "-d", str(site), cwd=project)
     finally:
         colofon.write_text(original, encoding="utf-8")
     assert result.returncode == 1, result.stderr
@@ -215,6 +215,6 @@ def with_colophon(project: Path, links: str, target: Path):
     original = colofon.read_text(encoding="utf-8")
     colofon.write_text(original + f"\n<p>{links}</p>\n", encoding="utf-8")
     try:
-        return run_gids("pdf", "--praktijk", SLUG, "-o", str(target), cwd=project)
+        return run_gids_in_process("pdf", "--praktijk", SLUG, "-o", str(target), cwd=project)
     finally:
         colofon.write_text(original, encoding="utf-8")

@@ -3,8 +3,8 @@
 A record's file name and values reach our messages. The attack: ESC sequences, a carriage return
 and bidi overrides (a terminal shows something else than the text: an ESC sequence once rewrote
 ``gids check``'s verdict), and a newline followed by ``::error title=x::pwned`` or ``::add-mask::``
-(in GitHub Actions' log a line starting with '::' is a workflow command). Every command runs on a
-copy of the fixture project with GITHUB_ACTIONS=true, as in CI; what it prints must hold no raw
+(in GitHub Actions' log a line starting with '::' is a workflow command). Every command runs, in a
+process of its own, on a copy of the small project (copy_klein) with GITHUB_ACTIONS=true, as in CI; what it prints must hold no raw
 control character, and no line may start with '::' unless it is one of our own annotations, on
 the right file and line.
 """
@@ -21,7 +21,7 @@ import pytest
 from generator.shared.safe_output import SafeStream, json_escaped, shown
 from generator.site import engine_messages
 
-from .conftest import FIXTURE_PRAKTIJKEN, copy_project, run_gids
+from .conftest import FIXTURE_PRAKTIJKEN, copy_klein, run_gids
 
 # Written out here rather than imported: what a terminal or the runner must never receive raw.
 RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]")
@@ -149,7 +149,7 @@ def test_linkwaarschuwing_van_mkdocs_wordt_een_aantekening_op_haar_regel(tmp_pat
 
 @pytest.fixture
 def project(tmp_path) -> Path:
-    return copy_project(tmp_path / "project")
+    return copy_klein(tmp_path / "project")
 
 
 def test_gids_check_in_elk_formaat(project):

@@ -10,13 +10,9 @@ import urllib.request
 from pathlib import Path
 
 from generator.site.serve_guard import allowed_hosts, host_guard
-from tests.conftest import ROOT, copy_project, run_gids
+from tests.conftest import ROOT, copy_klein, run_gids
 
 RECORD = "praktijken/kortrijk-toeleiders-1-loketdienst.md"
-
-
-def project_copy(tmp_path: Path) -> Path:
-    return copy_project(tmp_path)
 
 
 def free_port() -> int:
@@ -38,12 +34,12 @@ def wait_for(condition, seconds: float) -> bool:
     while time.monotonic() < deadline:
         if condition():
             return True
-        time.sleep(0.5)
+        time.sleep(0.05)
     return False
 
 
 def test_serve_met_een_fout_in_een_praktijk_zegt_waar_en_stopt(tmp_path):
-    project = project_copy(tmp_path)
+    project = copy_klein(tmp_path)
     record = project / RECORD
     record.write_text(record.read_text(encoding="utf-8").replace("plaats: Kortrijk", "plaats:"), encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{free_port()}"],
@@ -55,7 +51,7 @@ def test_serve_met_een_fout_in_een_praktijk_zegt_waar_en_stopt(tmp_path):
 
 
 def test_serve_toont_een_gewijzigde_praktijk_zonder_herstart(tmp_path):
-    project = project_copy(tmp_path)
+    project = copy_klein(tmp_path)
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env={"PYTHONPATH": str(ROOT)})
@@ -82,7 +78,7 @@ def test_serve_zonder_configuratie_zegt_het_in_het_nederlands(tmp_path):
 
 
 def test_serve_noemt_een_kapotte_link_in_het_nederlands_bij_het_bestand(tmp_path):
-    project = project_copy(tmp_path)
+    project = copy_klein(tmp_path)
     record = project / RECORD
     record.write_text(record.read_text(encoding="utf-8") + "\nZie [x](bestaat-niet.md).\n", encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{free_port()}"],
@@ -109,7 +105,7 @@ def answer(port: int, host: str | None, path: str = "/") -> tuple[int, str]:
 
 def test_serve_antwoordt_alleen_voor_zijn_eigen_adres(tmp_path):
     """A page elsewhere that points its own domain at 127.0.0.1 (DNS rebinding) cannot read the preview."""
-    project = project_copy(tmp_path)
+    project = copy_klein(tmp_path)
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "-a", f"localhost:{port}"], cwd=project,
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={"PYTHONPATH": str(ROOT)})

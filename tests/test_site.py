@@ -11,7 +11,7 @@ from generator.records.book import Pagina, guide_order, load_book
 from generator.records.catalog import load_catalog
 from generator.records.vocab import load_vocab
 
-from .conftest import FIXTURE_PRAKTIJKEN, PROJECT, ROOT, copy_project, run_gids
+from .conftest import FIXTURE_PRAKTIJKEN, PROJECT, ROOT, copy_klein, run_gids_in_process
 
 CATALOG = load_catalog(PROJECT / "praktijken")
 VOCAB = load_vocab()
@@ -132,13 +132,13 @@ def test_home_page_offers_chapters_and_themes(built_site):
 
 
 def test_failed_build_keeps_the_previous_site(tmp_path):
-    project = copy_project(tmp_path / "project")
-    assert run_gids("build", "--zonder-pdf", cwd=project).returncode == 0
+    project = copy_klein(tmp_path / "project")
+    assert run_gids_in_process("build", "--zonder-pdf", cwd=project).returncode == 0
     before = {p: p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
 
     broken = project / "praktijken" / "kortrijk-toeleiders-1-loketdienst.md"
     broken.write_text(broken.read_text(encoding="utf-8").replace("themas: [", "themas: [sport, ", 1), encoding="utf-8")
-    result = run_gids("build", cwd=project)
+    result = run_gids_in_process("build", cwd=project)
 
     assert result.returncode == 1
     assert "praktijken/kortrijk-toeleiders-1-loketdienst.md:" in result.stdout + result.stderr

@@ -8,7 +8,7 @@ import pytest
 from generator.site.links import LinkPage as Pagina
 from generator.site.links import Site, link_errors, markdown_settings
 
-from .conftest import copy_project, run_gids
+from .conftest import copy_klein, run_gids_in_process
 
 STORY_LINE = 30  # the file's line on which the story of the page under test starts
 
@@ -106,8 +106,8 @@ RECORD = "praktijken/gent-iedereen-onder-dak.md"
 
 @pytest.fixture(scope="module")
 def broken(tmp_path_factory):
-    """The fixture project with a story that has a dead link, a remote image and a link from the root."""
-    project = copy_project(tmp_path_factory.mktemp("links") / "project")
+    """The small project with a story that has a dead link, a remote image and a link from the root."""
+    project = copy_klein(tmp_path_factory.mktemp("links") / "project")
     record = project / RECORD
     text = record.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
     line = text.count("\n") + 1
@@ -129,12 +129,12 @@ def expected(line: int) -> list[tuple[int, int, str]]:
 
 def test_check_reports_them_as_text_github_annotations_and_json(broken):
     project, line = broken
-    tekst = run_gids("check", "-q", cwd=project)
+    tekst = run_gids_in_process("check", "-q", cwd=project)
     assert tekst.returncode == 1
     errors = [f"{RECORD}:{n}:{c}: verhaal: {m}" for n, c, m in expected(line)]
     assert [out for out in tekst.stdout.splitlines() if "waarschuwing:" not in out] == errors
 
-    github = run_gids("check", "-q", "--format", "github", cwd=project)
+    github = run_gids_in_process("check", "-q", "--format", "github", cwd=project)
     assert github.returncode == 1
     annotations = [out for out in github.stdout.splitlines() if out.startswith("::error ")]
     assert annotations[0] == (f"::error file={RECORD},line={line},col=16,title=verhaal::link "
@@ -142,7 +142,7 @@ def test_check_reports_them_as_text_github_annotations_and_json(broken):
                               "bedoelde je 'kortrijk-toeleiders-1-loketdienst.md'?")
     assert len(annotations) == 3
 
-    document = json.loads(run_gids("check", "-q", "--format", "json", cwd=project).stdout)
+    document = json.loads(run_gids_in_process("check", "-q", "--format", "json", cwd=project).stdout)
     assert document["ok"] is False and document["fouten"] == 3
     assert [(p["bestand"], p["regel"], p["kolom"], p["veld"], p["melding"]) for p in document["problemen"]
             if p["ernst"] == "fout"] == [(RECORD, n, c, "verhaal", m) for n, c, m in expected(line)]
@@ -150,7 +150,7 @@ def test_check_reports_them_as_text_github_annotations_and_json(broken):
 
 def test_the_build_refuses_the_same_links_with_the_same_words_and_leaves_nothing(broken):
     project, line = broken
-    result = run_gids("build", "-d", "uit", cwd=project)
+    result = run_gids_in_process("build", "-d", "uit", cwd=project)
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         *(f"{RECORD}:{n}:{c}: verhaal: {m}" for n, c, m in expected(line)),
@@ -160,11 +160,11 @@ def test_the_build_refuses_the_same_links_with_the_same_words_and_leaves_nothing
 
 
 def test_a_narrative_page_is_checked_too_and_named_by_its_file(tmp_path):
-    project = copy_project(tmp_path / "project")
+    project = copy_klein(tmp_path / "project")
     page = project / "docs" / "over.md"
     text = page.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
     page.write_text(text + "Zie [de open data](open-data.md#bestaat-niet).\n", encoding="utf-8")
-    result = run_gids("check", "-q", cwd=project)
+    result = run_gids_in_process("check", "-q", cwd=project)
     assert result.returncode == 1
     assert (f"docs/over.md:{text.count(chr(10)) + 1}:20: link 'open-data.md#bestaat-niet': anker '#bestaat-niet' "
             "bestaat niet op de pagina docs/open-data.md") in result.stdout.splitlines()
@@ -172,21 +172,21 @@ def test_a_narrative_page_is_checked_too_and_named_by_its_file(tmp_path):
 
 def test_every_link_the_check_lets_through_is_one_the_build_accepts(tmp_path):
     """MkDocs' own strict link check still runs in the build: nothing our check passes may fail it."""
-    project = copy_project(tmp_path / "project")
+    project = copy_klein(tmp_path / "project")
     record = project / RECORD
     record.write_text(record.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + (
         "Zie [Kortrijk](kortrijk-toeleiders-1-loketdienst.md), [zijn fiche](kortrijk-toeleiders-1-loketdienst.md#fiche), "
         "[hier](#fiche), [de partners](../gids/partners.md), [thema taal](../themas/taal.md), "
         "[zoeken](index.md), [de thema's](../index.md#themas), [de feed](../feed.xml), "
         "[de data](../open-data/praktijken.csv), [VVSG](https://www.vvsg.be/) en <info@vvsg.be>.\n"), encoding="utf-8")
-    assert run_gids("check", "-q", cwd=project).returncode == 0
-    result = run_gids("build", "--zonder-pdf", cwd=project)
+    assert run_gids_in_process("check", "-q", cwd=project).returncode == 0
+    result = run_gids_in_process("build", "--zonder-pdf", cwd=project)
     assert result.returncode == 0, result.stderr
 
 
 def test_a_record_with_other_errors_has_its_links_checked_too(tmp_path):
     """Every problem at once: a partner indented one space too far does not hide the dead link below it."""
-    project = copy_project(tmp_path / "project")
+    project = copy_klein(tmp_path / "project")
     record = project / RECORD
     lines = record.read_text(encoding="utf-8").split("\n")
     partner = next(n for n, line in enumerate(lines) if line.startswith("partners:")) + 2  # the second partner
@@ -194,7 +194,7 @@ def test_a_record_with_other_errors_has_its_links_checked_too(tmp_path):
     lines[partner] = " " + lines[partner]
     text = "\n".join(lines).rstrip("\n") + "\n\n"
     record.write_text(text + "Zie [de fiche](#fiche) en [Kortrijk](kortrijk-toeleiders-1-loketdiens.md).\n", encoding="utf-8")
-    result = run_gids("check", "-q", cwd=project)
+    result = run_gids_in_process("check", "-q", cwd=project)
     assert result.returncode == 1
     errors = [line for line in result.stdout.splitlines() if "waarschuwing:" not in line]
     assert len(errors) == 2

@@ -1,7 +1,7 @@
 """A symbolic link in praktijken/ or docs/ is refused by `gids check` (and so by the build), wherever it points.
 
 A record that was a link to a file outside the project was published; a link to /etc/hostname or
-/proc/self/environ would be read, checked and shown. The check runs in a copy of the fixture project.
+/proc/self/environ would be read, checked and shown. The check runs in a copy of the small project (copy_klein).
 """
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import FIXTURE_PRAKTIJKEN, copy_project, run_gids
+from .conftest import FIXTURE_PRAKTIJKEN, copy_klein, run_gids
 
 RECORD = sorted(FIXTURE_PRAKTIJKEN.glob("*.md"))[0]  # any valid record of the fixture
 BESTAND = ("geen gewoon bestand: de site en de pdf nemen alleen gewone bestanden op; zet de inhoud zelf in dit bestand")
@@ -19,7 +19,7 @@ MAP = "geen gewone map: de site en de pdf nemen alleen gewone bestanden op; zet 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "project")
+    return copy_klein(tmp_path / "project")
 
 
 def errors(project: Path) -> tuple[int, list[dict]]:

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.test_catalogus_browser import TIMEOUT, static_host, wait_until_loaded
+from tests.conftest import static_host
+from tests.test_catalogus_browser import TIMEOUT, wait_until_loaded
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
