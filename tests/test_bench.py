@@ -41,3 +41,10 @@ def test_bench_grenzen_measures_a_record_at_every_limit():
     figures = run_bench("bench/bench_grenzen.py", "--zonder-pdf", "--alleen-grens")
     assert set(figures) == {"gids check", "gids build"}
     assert all(step["s"] > 0 and step["mib"] > 0 for step in figures.values())
+
+
+def test_every_bench_is_run_here():
+    """A new bench in bench/ needs its tiny run in this file, or nothing would notice when it breaks."""
+    here = (ROOT / "tests" / "test_bench.py").read_text(encoding="utf-8")
+    benches = sorted(p.name for p in (ROOT / "bench").glob("*.py"))
+    assert benches and [name for name in benches if f'"bench/{name}"' not in here] == []
