@@ -20,6 +20,9 @@ DEVICES = {"desktop": {"viewport": {"width": 1280, "height": 900}},
 RING_MIN_CONTRAST = 3.0  # WCAG 1.4.11
 RING_MIN_WIDTH = 2.0     # px; thinner is hard to see whatever its colour
 MAX_STOPS = 400          # a Tab walk longer than this is stuck (the catalogue has about 150 stops)
+# The Tab walk: every page type. The catalogue's states share their controls: the one with filters ticked
+# and the one without results (its ways out are buttons of their own) stand for the others.
+WALK = [name for name in PAGES if name not in ("catalogus", "catalogus-zoekterm")]
 
 
 @pytest.fixture(scope="module")
@@ -149,7 +152,7 @@ def ring_problems(stops: list[dict]) -> list[str]:
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("device", DEVICES)
-@pytest.mark.parametrize("name", PAGES)
+@pytest.mark.parametrize("name", WALK)
 def test_de_focus_is_overal_zichtbaar(browser, site, name, device, scheme):
     url = site + PAGES[name]
     page = open_page(browser, url, device, scheme)

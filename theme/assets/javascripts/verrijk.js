@@ -38,7 +38,8 @@
     var firstInMenu = function () {
       var candidates = sidebar.querySelectorAll("a[href], label[tabindex], button");
       for (var i = 0; i < candidates.length; i++) {
-        if (candidates[i].checkVisibility({ visibilityProperty: true })) return candidates[i];
+        var c = candidates[i];
+        if (c.checkVisibility ? c.checkVisibility({ visibilityProperty: true }) : getComputedStyle(c).visibility === "visible") return c;
       }
       return null;
     };
