@@ -318,9 +318,43 @@ def test_alleen_met_het_toetsenbord(page, served_site):
             break
     target = page.evaluate("document.activeElement.href")
     assert target.startswith(served_site + "praktijken/") and target != served_site + "praktijken/"
+    before = snapshot(page)
     page.keyboard.press("Enter")
     page.wait_for_url(target)
     assert page.locator("h1").count() == 1
+
+    # back: the same selection, and the focus on the result that was opened (not on the page's top)
+    page.go_back()
+    wait_until_loaded(page)
+    page.wait_for_function("href => document.activeElement && document.activeElement.href === href", arg=target)
+    assert snapshot(page) == before
+    assert page.evaluate("document.activeElement.matches(':focus-visible')")  # the keyboard user sees where
+    expect(page.locator(f'#gids-resultaten a[href="{target}"]')).to_be_in_viewport()
+    page.keyboard.press("Tab")  # and Tab goes on from there
+    assert page.evaluate("document.activeElement.closest('#gids-resultaten, [data-gids-meer]') !== null")
+
+
+def test_terug_van_een_praktijk_verder_in_de_lijst(page, served_site):
+    """A result shown by "Toon meer": back from it, the list is as long as it was, the focus on it, in sight."""
+    assert len(SLUGS) > 20, "the fixture needs more practices than one page of results (catalogus.js PAGE)"
+    open_catalogue(page, served_site)
+    page.locator("[data-gids-meer]").click()
+    shown = page.locator("#gids-resultaten > li").count()
+    assert shown > 20
+    link = page.locator("#gids-resultaten > li").nth(shown - 1).locator("h3 a")
+    target = link.evaluate("a => a.href")
+    link.click()
+    page.wait_for_url(target)
+    page.go_back()
+    wait_until_loaded(page)
+    page.wait_for_function("href => document.activeElement && document.activeElement.href === href", arg=target)
+    expect(page.locator("#gids-resultaten > li")).to_have_count(shown)
+    expect(page.locator(f'#gids-resultaten a[href="{target}"]')).to_be_in_viewport()
+    # the visitor moved on: a reload of a later step does not pull the focus back
+    box(page, "thema", "taal").check()
+    page.reload()
+    wait_until_loaded(page)
+    assert page.evaluate("document.activeElement === document.body")
 
 
 # ---------- any query ----------
@@ -502,11 +536,11 @@ def test_skiplink_en_menu_met_het_toetsenbord_op_een_gsm(browser, served_site):
     page = context.new_page()
     open_catalogue(page, served_site)
     wait_until_loaded(page)
-    # the first Tab reaches "Naar inhoud"; Enter jumps past the header to the content
+    # the first Tab reaches "Naar inhoud"; Enter jumps past the header to the title
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Naar inhoud"
     page.keyboard.press("Enter")
-    assert page.evaluate("location.hash") == "#inhoud"
+    expect(page.locator(".md-content h1")).to_be_focused()
     # from the top, the search box is a few Tab presses away: the closed menu holds no focusable links
     page.goto(served_site + "praktijken/")
     wait_until_loaded(page)
@@ -515,8 +549,8 @@ def test_skiplink_en_menu_met_het_toetsenbord_op_een_gsm(browser, served_site):
         if page.evaluate("document.activeElement.id") == "gids-q":
             break
     assert page.evaluate("document.activeElement.id") == "gids-q", "zoekvak niet bereikt binnen 7 keer Tab"
-    # the menu button works with Enter and says whether it is open
-    menu = page.locator('label.md-header__button[for="__drawer"]')
+    # the menu button works with Enter and says whether it is open (tests/test_toetsenbord.py has more)
+    menu = page.get_by_role("button", name="Menu")
     menu.focus()
     page.keyboard.press("Enter")
     expect(menu).to_have_attribute("aria-expanded", "true")

@@ -49,3 +49,25 @@ def test_fiche_box_is_not_split_across_pages(printed):
     first, last = "Trekker", record.fiches[0].contact[0].email  # the fiche's first label and last line
     assert any(first in page and last in page for page in pages)
     assert len(pages) <= 3
+
+
+def test_a_visitor_in_the_dark_scheme_prints_on_white(browser, served_site):
+    """The dark scheme is for the screen: printed, the page has Material's light colours and black text."""
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    try:
+        page.goto(f"{served_site}praktijken/kortrijk-toeleiders-1-loketdienst/", wait_until="networkidle")
+        assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+        screen = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        page.emulate_media(media="print")
+        colours = page.evaluate("""() => ({
+            body: getComputedStyle(document.body).backgroundColor,
+            text: getComputedStyle(document.querySelector('.md-typeset')).color,
+            fiche: getComputedStyle(document.querySelector('.gids-fiche')).backgroundColor,
+            dt: getComputedStyle(document.querySelector('.gids-fiche dt')).color,
+            plaats: getComputedStyle(document.querySelector('.gids-titel__plaats')).color})""")
+        assert screen != "rgb(255, 255, 255)"
+        assert colours == {"body": "rgb(255, 255, 255)", "text": "rgb(0, 0, 0)", "fiche": "rgba(0, 0, 0, 0)",
+                           "dt": "rgb(0, 0, 0)", "plaats": "rgb(31, 78, 107)"}, colours  # the light scheme's blue
+    finally:
+        context.close()

@@ -1,6 +1,9 @@
 """Accessibility: axe-core (tests/vendor/axe.min.js) on every page type, in the states a visitor sees them.
 
-WCAG 2.0 and 2.1, levels A and AA; a serious or critical violation fails the test.
+WCAG 2.0, 2.1 and 2.2, levels A and AA, and axe's best practices; any violation fails the test, whatever
+its impact. Every page in the light and the dark scheme, on a desktop and on a phone with a touch screen
+(Material decides some things by whether the device can hover). The keyboard and the focus ring are in
+tests/test_toetsenbord.py, the colours in tests/test_kleuren.py.
 """
 from __future__ import annotations
 
@@ -13,7 +16,10 @@ from tests.conftest import static_host
 from tests.test_catalogus_browser import TIMEOUT, wait_until_loaded
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+SCHEMES = ["light", "dark"]
+DEVICES = {"desktop": {"viewport": {"width": 1280, "height": 900}},
+           "gsm": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}}
 
 PAGES = {
     "start": "",
@@ -40,35 +46,36 @@ def site(fixture_site):
         yield base
 
 
-def open_page(browser, url: str, width: int):
+def open_page(browser, url: str, device: str = "desktop", scheme: str = "light"):
     # bypass_csp: axe is added as an inline script, which the site's Content-Security-Policy rightly blocks
-    context = browser.new_context(viewport={"width": width, "height": 900 if width > 600 else 844},
-                                  is_mobile=width < 600, has_touch=width < 600, bypass_csp=True)
+    context = browser.new_context(**DEVICES[device], color_scheme=scheme, bypass_csp=True)
     context.set_default_timeout(TIMEOUT)
     page = context.new_page()
     page.goto(url, wait_until="load")
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.evaluate("document.body.dataset.mdColorScheme") == expected  # the scheme under test is on
     if page.locator("[data-gids-catalogus]").count():
         wait_until_loaded(page)
         expect(page.locator(".gids-kaart__samenvatting:empty")).to_have_count(0)  # the cards are filled in
     return page
 
 
-def serious_violations(page) -> list[dict]:
+def violations(page) -> list[dict]:
     if not page.evaluate("typeof window.axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE))
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags},"
                            " resultTypes: ['violations']})", TAGS)
-    return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+    return result["violations"]
 
 
-def assert_no_serious(violations: list[dict], where: str) -> None:
-    if violations:
-        pytest.fail(f"{where}:\n{report(violations)}", pytrace=False)
+def assert_none(found: list[dict], where: str) -> None:
+    if found:
+        pytest.fail(f"{where}:\n{report(found)}", pytrace=False)
 
 
-def report(violations: list[dict]) -> str:
+def report(found: list[dict]) -> str:
     lines = []
-    for v in violations:
+    for v in found:
         lines.append(f"{v['id']} ({v['impact']}): {v['help']} [{v['helpUrl']}]")
         for node in v["nodes"][:10]:
             summary = " ".join(line.strip() for line in node.get("failureSummary", "").splitlines()[1:])
@@ -76,40 +83,58 @@ def report(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("device", DEVICES)
 @pytest.mark.parametrize("name", PAGES)
-def test_geen_ernstige_problemen(browser, site, name):
-    page = open_page(browser, site + PAGES[name], 1280)
+def test_geen_problemen(browser, site, name, device, scheme):
+    page = open_page(browser, site + PAGES[name], device, scheme)
     try:
         if name == "catalogus-geen-resultaten":
             expect(page.locator("[data-gids-leeg]")).to_be_visible()
-        violations = serious_violations(page)
-        assert_no_serious(violations, PAGES[name] or "/")
+        assert_none(violations(page), f"{PAGES[name] or '/'} ({device}, {scheme})")
     finally:
         page.context.close()
 
 
-def test_catalogus_in_gebruik(browser, site):
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_catalogus_in_gebruik(browser, site, scheme):
     """States only reached by using the page: every long facet list unfolded, every result shown and filled in."""
-    page = open_page(browser, site + "praktijken/", 1280)
+    page = open_page(browser, site + "praktijken/?zoek=taal", scheme=scheme)
     try:
         for button in page.locator("[data-meer]").all():
             button.click()
             expect(button).to_have_attribute("aria-expanded", "true")
+        page.locator("#gids-q").fill("")
+        expect(page.locator("[data-gids-meer]")).to_be_visible()
         page.locator("[data-gids-meer]").click()
         expect(page.locator("[data-gids-meer]")).to_be_hidden()
         expect(page.locator(".gids-kaart__samenvatting:empty")).to_have_count(0)
-        assert_no_serious(serious_violations(page), "catalogus in gebruik")
+        page.locator("#gids-q").press_sequentially("taal")  # the query's words marked in the cards
+        expect(page.locator("#gids-resultaten mark").first).to_be_visible()
+        assert_none(violations(page), f"catalogus in gebruik ({scheme})")
     finally:
         page.context.close()
 
 
-@pytest.mark.parametrize("filters_open", [False, True], ids=["filters-dicht", "filters-open"])
-def test_catalogus_op_een_telefoon(browser, site, filters_open):
-    page = open_page(browser, site + "praktijken/?zoek=taal&thema=onderwijs", 390)
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("open_", [False, True], ids=["filters-dicht", "filters-open"])
+def test_catalogus_op_een_telefoon(browser, site, open_, scheme):
+    page = open_page(browser, site + "praktijken/?zoek=taal&thema=onderwijs", "gsm", scheme)
     try:
-        if filters_open:
+        if open_:
             page.locator("[data-gids-filterknop]").click()
             expect(page.locator("#gids-filters")).to_be_visible()
-        assert_no_serious(serious_violations(page), f"catalogus op 390 px, filters {'open' if filters_open else 'dicht'}")
+        assert_none(violations(page), f"catalogus op een gsm, filters {'open' if open_ else 'dicht'} ({scheme})")
+    finally:
+        page.context.close()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_het_menu_open_op_een_telefoon(browser, site, scheme):
+    page = open_page(browser, site + PAGES["verhaal"], "gsm", scheme)
+    try:
+        page.get_by_role("button", name="Menu").click()
+        expect(page.locator(".md-sidebar--primary")).to_be_in_viewport()
+        assert_none(violations(page), f"menu open op een gsm ({scheme})")
     finally:
         page.context.close()

@@ -459,6 +459,35 @@ test("waysOut: drop the last filter made (by its label), clear the query", () =>
   assert.deepEqual(L.waysOut(ALL, [{ key: "thema", value: "constructor" }], data.facetten), []);
 });
 
+// ---------- back from a practice ----------
+
+test("opened and returnTo: the history entry brings back the result and the length of the list", () => {
+  assert.deepEqual(L.returnTo(L.opened("gent-onder-dak", 20), 20), { ref: "gent-onder-dak", shown: 20 });
+  assert.deepEqual(L.returnTo(L.opened("gent-onder-dak", 60), 20), { ref: "gent-onder-dak", shown: 60 });
+  // the history entry survives JSON (a reload keeps it): the same answer
+  assert.deepEqual(L.returnTo(JSON.parse(JSON.stringify(L.opened("genk-werk", 40))), 20), { ref: "genk-werk", shown: 40 });
+});
+
+test("returnTo: an entry that opened nothing, or holds what another script put there", () => {
+  for (const state of [null, undefined, {}, { geopend: "" }, { geopend: 3 }, "gent-onder-dak", { getoond: 40 }]) {
+    assert.equal(L.returnTo(state, 20), null, JSON.stringify(state));
+  }
+  // a length that is no count of cards: one page
+  for (const getoond of [undefined, "60", -5, 0, NaN, Infinity, null, 7]) {
+    assert.deepEqual(L.returnTo({ geopend: "genk-werk", getoond }, 20), { ref: "genk-werk", shown: 20 }, String(getoond));
+  }
+  assert.deepEqual(L.returnTo({ geopend: "genk-werk", getoond: 40.5 }, 20), { ref: "genk-werk", shown: 40 });
+});
+
+test("shownWith: enough cards to include the result, in whole pages", () => {
+  assert.equal(L.shownWith(0, 20, 20), 20);
+  assert.equal(L.shownWith(19, 20, 20), 20);
+  assert.equal(L.shownWith(20, 20, 20), 40);   // the first card of the next page
+  assert.equal(L.shownWith(45, 20, 20), 60);
+  assert.equal(L.shownWith(5, 60, 20), 60);    // never fewer than shown
+  assert.equal(L.shownWith(-1, 20, 20), 20);   // not among the results: as it is
+});
+
 // ---------- the whole: what the page shows for a URL ----------
 
 test("a shared link: state, results in order, counts", () => {

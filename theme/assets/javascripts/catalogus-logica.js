@@ -298,6 +298,29 @@
     return ways;
   }
 
+  // ---------- back from a practice ----------
+
+  // What a history entry remembers of the result the visitor opened from it: its ref, and how many
+  // cards the list showed (the page shows the first PAGE cards again and would scroll short of it).
+  function opened(ref, shown) {
+    return { geopend: ref, getoond: shown };
+  }
+
+  // Back on an entry: the result opened from it and how many cards to show, or null when it opened
+  // none. historyState is the page's history.state, which another script could have set: anything.
+  function returnTo(historyState, page) {
+    if (!historyState || typeof historyState.geopend !== "string" || !historyState.geopend) return null;
+    var before = historyState.getoond;
+    var shown = typeof before === "number" && isFinite(before) && before > page ? Math.floor(before) : page;
+    return { ref: historyState.geopend, shown: shown };
+  }
+
+  // How many cards to show so that the result at index (0-based; -1: not found) is among them: as many
+  // as now, or up to the end of its page when the list's order changed since (the stories' index came in).
+  function shownWith(index, shown, page) {
+    return index < shown ? shown : Math.ceil((index + 1) / page) * page;
+  }
+
   return {
     MAX_ZOEK: MAX_ZOEK, SORTS: SORTS,
     decode: decode, laadIndex: laadIndex,
@@ -305,6 +328,7 @@
     readState: readState, toSearch: toSearch, selectionsAfter: selectionsAfter, withSelection: withSelection,
     terms: terms, zoek: zoek, found: found, highlight: highlight,
     filter: filter, counts: counts, isDisabled: isDisabled, sorted: sorted,
-    statusText: statusText, showText: showText, activeText: activeText, kaartMeta: kaartMeta, waysOut: waysOut
+    statusText: statusText, showText: showText, activeText: activeText, kaartMeta: kaartMeta, waysOut: waysOut,
+    opened: opened, returnTo: returnTo, shownWith: shownWith
   };
 });

@@ -6,6 +6,8 @@
  *   "pauze"      a pause in typing ends the history step of the query typed (PAUSE)
  *   "verhalen"   while typing, the stories' hits follow once the quick results are painted
  *   "tellingen"  the facet counts are redrawn once the results are painted
+ * Opening a result writes it into the history entry (L.opened), so that back from the practice puts
+ * the focus on it again (focusOpened).
  */
 (function () {
   "use strict";
@@ -49,6 +51,8 @@
   var currentUrl = null;    // the URL of the current history entry
   var committed = null;     // the state that URL holds
   var typing = false;       // the query typed since the last pause has its history entry already
+  var resultRefs = [];      // the refs of all results, in the list's order
+  var back = null;          // {ref, shown}: back from the practice opened from this entry (L.returnTo)
 
   // ---------- state <-> page and URL ----------
 
@@ -118,6 +122,7 @@
     var pool = L.found(data.praktijken, scores);
     scheduleCounts(pool, state.facets);
     var results = L.sorted(L.filter(pool, state.facets), scores, sortSelect.value);
+    resultRefs = results.map(function (p) { return p.ref; });
     if (resetPage) shown = PAGE;
 
     var n = results.length, status = L.statusText(n);
@@ -193,6 +198,7 @@
       highlight(li.querySelector(".gids-kaart__plaats"), p.plaats, queryWords);
       var a = li.querySelector("a");
       a.href = new URL("praktijken/" + p.ref + "/", base).href;
+      a.setAttribute("data-ref", p.ref);
       highlight(a, p.titel, queryWords);
       fragment.appendChild(li);
       cardLoads.push(fillCard(li, p.ref, queryWords));
@@ -223,6 +229,28 @@
       if (part[1]) node.textContent = part[0];
       el.appendChild(node);
     });
+  }
+
+  // Back from a practice opened from this history entry: the focus goes to its card's link, where the
+  // visitor left the list (WCAG 2.4.3), unless the visitor has already moved it.
+  function focusOpened() {
+    var target = back;
+    back = null;
+    if (!target || (document.activeElement && document.activeElement !== document.body)) return;
+    var index = resultRefs.indexOf(target.ref);
+    if (index < 0) return;  // no longer among the results (the catalogue changed meanwhile)
+    var needed = L.shownWith(index, shown, PAGE);
+    if (needed !== shown) {
+      shown = needed;
+      render(false);
+    }
+    var link = list.children[index] && list.children[index].querySelector("a");
+    if (!link) return;
+    // the browser restored the scroll position: keep it, unless the card is out of sight
+    link.focus({ preventScroll: true });
+    var header = document.querySelector(".md-header");
+    var top = header ? header.getBoundingClientRect().bottom : 0, box = link.getBoundingClientRect();
+    if (box.top < top || box.bottom > window.innerHeight) link.scrollIntoView({ block: "center" });
   }
 
   // ---------- loading ----------
@@ -283,6 +311,19 @@
       b.textContent = open ? "Toon minder" : "Toon alle " + listEl.children.length;
     });
   });
+  // A result opened (click, Enter, or a new tab): its entry remembers it, with the query typed so far.
+  list.addEventListener("click", function (e) {
+    var a = e.target.closest("a[data-ref]");
+    if (!a) return;
+    stopTyping();
+    history.replaceState(L.opened(a.getAttribute("data-ref"), shown), "", location.href);
+  });
+  // back from the practice to this page as it was left (the back/forward cache): the focus too
+  window.addEventListener("pageshow", function (e) {
+    if (!e.persisted) return;
+    back = L.returnTo(history.state, PAGE);
+    focusOpened();
+  });
   window.addEventListener("popstate", function () {
     if (!data) return;
     stopTyping();
@@ -316,7 +357,10 @@
     applyState(L.readState(location.search, data.facetten, input.maxLength));
     currentUrl = location.pathname + location.search;
     committed = currentState();
-    render(true);
+    // back from a practice: as many cards as were shown, so that the browser's scroll lands where it was
+    back = L.returnTo(history.state, PAGE);
+    if (back) shown = back.shown;
+    render(false);
     return loadIndex("zoeken/kop.json");
   }).then(function (index) {
     indexes.kop = index;
@@ -330,5 +374,6 @@
     statusEl.textContent = "De praktijken konden niet geladen worden. Probeer de pagina opnieuw te laden.";
   }).then(function () {
     list.removeAttribute("aria-busy");
+    focusOpened();  // once the list is final
   });
 })();
