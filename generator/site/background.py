@@ -7,8 +7,9 @@ threads run (`gids serve`'s server: see shared/processes.py), the step runs at o
 from __future__ import annotations
 
 import multiprocessing
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any, Callable
+from typing import Any
 
 from ..shared.processes import can_fork
 

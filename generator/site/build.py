@@ -19,11 +19,11 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
-from .engine import Abort, ConfigurationError, MkDocsConfig, PluginError, build, load_config
-from .engine_messages import stop_message, install
-from .plugin import GidsPlugin
-from ..records.errors import TeDiepGenest, display_path
 from ..print.pdf import PDF_NAME, PdfRefused
+from ..records.errors import TeDiepGenest, display_path
+from .engine import Abort, ConfigurationError, MkDocsConfig, PluginError, build, load_config
+from .engine_messages import install, stop_message
+from .plugin import GidsPlugin
 
 
 def build_site(config_file: Path, target: Path, pdf: bool = True) -> int:

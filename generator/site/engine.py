@@ -20,23 +20,26 @@ if os.environ.get("GIDS_ENGINE", "properdocs") == "mkdocs":
     import mkdocs as _engine
 else:
     try:
-        import properdocs.replacement  # noqa: F401  (Material's and our `mkdocs.*` imports now load ProperDocs)
         import properdocs as _engine  # type: ignore[no-redef]
+        import properdocs.replacement  # noqa: F401  (Material's and our `mkdocs.*` imports now load ProperDocs)
     except ModuleNotFoundError:  # an install without ProperDocs: MkDocs 1.6 runs the same plugin
         import mkdocs as _engine
 
 # With ProperDocs active these are ProperDocs' modules under their MkDocs names (see above).
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.commands.serve import serve  # noqa: E402
-from mkdocs.config import base, load_config  # noqa: E402
-from mkdocs.config import config_options  # noqa: E402
+from mkdocs.config import (  # noqa: E402
+    base,
+    config_options,  # noqa: E402
+    load_config,
+)
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError, MkDocsException, PluginError  # noqa: E402
+from mkdocs.livereload import LiveReloadServer  # noqa: E402
 from mkdocs.plugins import BasePlugin  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
-from mkdocs.structure.pages import Page  # noqa: E402
-from mkdocs.livereload import LiveReloadServer  # noqa: E402
 from mkdocs.structure.nav import Navigation  # noqa: E402
+from mkdocs.structure.pages import Page  # noqa: E402
 from mkdocs.utils import get_relative_url  # noqa: E402
 from mkdocs.utils.templates import TemplateContext  # noqa: E402
 

@@ -21,13 +21,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .engine import LOGGER, NAAM, Abort, BuildError, MkDocsException, engine_logger
 from ..records.errors import RecordError, display_path
+from ..records.report import github_command
+from ..shared.safe_output import in_github_actions, own, shown
+from .engine import LOGGER, NAAM, Abort, BuildError, MkDocsException, engine_logger
 from .link_messages import Locate
 from .link_messages import dutch as dutch_link
 from .link_messages import problem as link_problem
-from ..records.report import github_command
-from ..shared.safe_output import in_github_actions, own, shown
 
 PACKAGE = Path(__file__).resolve().parent.parent  # the generator package: a message logged by its code is ours
 ENGELS = f"{NAAM} meldt (Engels): "

@@ -18,14 +18,17 @@ _DOC = r"^Doc file '(?P<src>[^']+)' contains "
 _PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(_DOC + r"a link '(?P<link>[^']*)', but the target(?: '[^']+')? is not found among documentation files\."),
      "link '{link}' verwijst naar een pagina die niet bestaat"),
-    (re.compile(_DOC + r"a link '(?P<link>[^']*)', but the doc '(?P<target>[^']+)' does not contain an anchor '(?P<anchor>[^']+)'\."),
+    (re.compile(_DOC + r"a link '(?P<link>[^']*)', but the doc '(?P<target>[^']+)' "
+                       r"does not contain an anchor '(?P<anchor>[^']+)'\."),
      "link '{link}': anker '{anchor}' bestaat niet op de pagina {target}"),
     (re.compile(_DOC + r"a link '(?P<link>[^']*)', but there is no such anchor on this page\."),
      "link '{link}': anker '{link}' bestaat niet op deze pagina"),
     (re.compile(_DOC + r"an unrecognized relative link '(?P<link>[^']*)', it was left as is\."),
-     "link '{link}' wordt niet herkend: verwijs naar het bestand van de pagina, bv. 'andere-praktijk.md' of '../gids/partners.md'"),
+     "link '{link}' wordt niet herkend: verwijs naar het bestand van de pagina, bv. 'andere-praktijk.md' of "
+     "'../gids/partners.md'"),
     (re.compile(_DOC + r"an absolute link '(?P<link>[^']*)', it was left as is\."),
-     "link '{link}' begint met '/': schrijf een link ten opzichte van deze pagina, bv. 'andere-praktijk.md' of '../gids/partners.md'"),
+     "link '{link}' begint met '/': schrijf een link ten opzichte van deze pagina, bv. 'andere-praktijk.md' of "
+     "'../gids/partners.md'"),
     # ProperDocs only (MkDocs 1.6 stops with a ValueError): a link Python cannot read as a URL, e.g. 'https://[::1'
     (re.compile(_DOC + r"an invalid link '(?P<link>[^']*)', it was left as is\."),
      "link '{link}' is geen geldig adres: kijk het na, bv. 'https://www.voorbeeld.be/pagina'"),

@@ -25,19 +25,19 @@ import yaml
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 
+from ..opendata.export import CSV_NAME, FOLDER, JSON_NAME
+from ..opendata.feed import FEED_NAME
 from ..records.book import load_book
 from ..records.budget import text_errors
 from ..records.catalog import record_files
+from ..records.docs_text import page_text
 from ..records.errors import RecordError, display_path
-from ..opendata.feed import FEED_NAME
 from ..records.layout import BOEK, CONFIG, DOCS, THEME
 from ..records.loader import read_record
 from ..records.model import Praktijk
-from ..opendata.export import CSV_NAME, FOLDER, JSON_NAME
-from .pages import SiteModel
-from ..records.docs_text import page_text
 from ..records.story_check import mask_code
 from ..records.vocab import Vocab
+from .pages import SiteModel
 
 # What MkDocs always adds to the extensions of mkdocs.yml (its config default 'markdown_extensions').
 ENGINE_EXTENSIONS = ("toc", "tables", "fenced_code")

@@ -14,10 +14,10 @@ import jinja2
 
 from ..records.book import Boek, Deel, Hoofdstuk, guide_order
 from ..records.facets import Facets, gemeente_slug
-from ..search.related import related
 from ..records.model import Praktijk
 from ..records.templates import safe_env
 from ..records.vocab import Vocab
+from ..search.related import related
 
 
 @dataclass
@@ -85,8 +85,8 @@ class SiteModel:
                           "praktijk.html", praktijk=r)
             for r in self.records
         ]
-        pages.append(GeneratedPage("praktijken/index.md", "Praktijken zoeken", _markdown("Praktijken zoeken", lijst=True, breed=True),
-                                   "catalogus.html", {}))
+        pages.append(GeneratedPage("praktijken/index.md", "Praktijken zoeken",
+                                   _markdown("Praktijken zoeken", lijst=True, breed=True), "catalogus.html", {}))
         for deel in self.boek.onderdelen:
             if isinstance(deel, Deel):
                 for h in deel.hoofdstukken:
@@ -111,9 +111,10 @@ class SiteModel:
             records = sorted(self.facets.members(facet, key), key=lambda r: (r.plaats.lower(), r.titel.lower()))
             counts[key] = len(records)
             page_title = f"{label}: {naam}"
-            pages.append(GeneratedPage(f"{folder}/{key}.md", page_title, _markdown(page_title, "", omschrijving or None, lijst=True),
-                                       "groep.html", {"folder": folder, "facet": facet, "facet_label": label, "key": key,
-                                                      "naam": naam, "omschrijving": omschrijving, "records": records}))
+            pages.append(GeneratedPage(f"{folder}/{key}.md", page_title,
+                                       _markdown(page_title, "", omschrijving or None, lijst=True), "groep.html",
+                                       {"folder": folder, "facet": facet, "facet_label": label, "key": key,
+                                        "naam": naam, "omschrijving": omschrijving, "records": records}))
         pages.append(GeneratedPage(f"{folder}/index.md", titel, _markdown(titel, lijst=True), "groepen.html",
                                    {"folder": folder, "titel": titel, "groups": groups, "counts": counts}))
         return pages

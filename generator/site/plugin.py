@@ -6,9 +6,21 @@ import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import cast
 from pathlib import Path
+from typing import cast
 
+from ..print.pdf import PDF_NAME, PdfResult, make_pdf
+from ..print.progress import Progress
+from ..print.selection import edition_for
+from ..records.errors import display_path
+from ..records.explain import HERSTEL
+from ..records.explain import facts as afleiding_regels
+from ..records.inputs import load_inputs
+from ..records.layout import BOEK, PRAKTIJKEN, THEME, ProjectLayout
+from ..records.schema import SITE_FILE, schema_json
+from ..search.catalogue_data import catalogue_files
+from ..search.indexes import build_indexes
+from ..shared.sizes import human_size
 from . import public
 from .background import background
 from .csp import inline_scripts, with_policy
@@ -27,22 +39,10 @@ from .engine import (
 )
 from .engine import config_options as c
 from .engine_messages import dutch_rebuilds, locate_pages
-from ..records.errors import display_path
-from .safety import escape_meta, story_problems
-from ..records.schema import SITE_FILE, schema_json
-from ..search.indexes import build_indexes
-from .serve_guard import host_guard
-from ..search.catalogue_data import catalogue_files
-from .pages import GeneratedPage, SiteModel, fragment_env
 from .links import Site, check_links, docs_page, generated_pages, link_errors
-from ..records.explain import HERSTEL
-from ..records.explain import facts as afleiding_regels
-from ..records.inputs import load_inputs
-from ..records.layout import BOEK, PRAKTIJKEN, THEME, ProjectLayout
-from ..print.pdf import PDF_NAME, PdfResult, make_pdf
-from ..print.progress import Progress
-from ..print.selection import edition_for
-from ..shared.sizes import human_size
+from .pages import GeneratedPage, SiteModel, fragment_env
+from .safety import escape_meta, story_problems
+from .serve_guard import host_guard
 
 log = logging.getLogger("mkdocs.plugins.gids")
 

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from .engine import MkDocsConfig, Page, PluginError
+from ..opendata.export import CatalogMetadata, open_data_files
 from ..opendata.feed import FEED_NAME, atom_feed
 from ..opendata.linked_data import catalogue_date, open_graph, practice_jsonld, script_json
 from ..records.model import Praktijk
-from ..opendata.export import CatalogMetadata, open_data_files
+from .engine import MkDocsConfig, Page, PluginError
 from .pages import SiteModel
 
 

@@ -52,7 +52,7 @@ def host_guard(app: WSGIApp, host: str, port: int) -> WSGIApp:
         if value in allowed or (any_ip and _ip_with_port(value, port)):
             return app(environ, start_response)
         body = (f"Geweigerd: deze voorvertoning van gids serve antwoordt alleen op zijn eigen adres, "
-                f"zoals http://{first}/, niet op '{value[:100] or '(geen Host)'}'.\n").encode("utf-8")
+                f"zoals http://{first}/, niet op '{value[:100] or '(geen Host)'}'.\n").encode()
         start_response("403 Forbidden", [("Content-Type", "text/plain; charset=utf-8"), ("Content-Length", str(len(body))),
                                          ("X-Content-Type-Options", "nosniff")])
         return [body]
