@@ -175,11 +175,12 @@ def test_issueformulier_biedt_de_echte_gesloten_lijsten():
     form = load(GITHUB / "ISSUE_TEMPLATE" / "nieuwe-praktijk.yml")
     fields = {item["id"]: item for item in form["body"] if "id" in item}
     vocab = load_vocab()
-    for field, terms in (("hoofdstuk", vocab.hoofdstukken), ("themas", vocab.themas), ("doelgroepen", vocab.doelgroepen)):
+    for field, terms in (("hoofdstuk", vocab.hoofdstukken), ("themas", vocab.themas), ("doelgroepen", vocab.doelgroepen),
+                         ("provincies", vocab.provincies)):
         assert fields[field]["type"] == "dropdown"
         assert fields[field]["attributes"]["options"] == [f"{t.label} ({key})" for key, t in terms.items()], field
     assert fields["themas"]["attributes"]["multiple"] is True
-    for required in ("plaats", "titel", "hoofdstuk", "themas", "samenvatting", "bron"):
+    for required in ("plaats", "titel", "hoofdstuk", "themas", "samenvatting", "bron_titel", "bron_datum", "verhaal"):
         assert fields[required]["validations"]["required"] is True, required
     assert all(option["required"] for option in fields["toestemming"]["attributes"]["options"])
     assert load(GITHUB / "ISSUE_TEMPLATE" / "config.yml")["blank_issues_enabled"] is True
