@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.cli.formulieren import CORRECTIE, CORRECTIE_FORM, FORMS_DIR, VOORSTEL, VOORSTEL_FORM, forms
+from generator.cli.formulieren import CORRECTIE, FORMS_DIR, VOORSTEL, forms
 from generator.cli.issue_body import lines_of, one_line, read_answers
 from generator.records.fields import PATTERNS
 from generator.records.vocab import load_vocab
+from generator.shared.issue_forms import CORRECTIE_FORM, VOORSTEL_FORM
 
 from .conftest import ROOT, copy_klein, run_gids
 

@@ -16,10 +16,9 @@ import yaml
 
 from ..records.fields import BRON_FIELDS, RECORD_FIELDS, FieldRule, VocabName, label
 from ..records.vocab import Vocab, load_vocab
+from ..shared.issue_forms import CORRECTIE_FORM, VOORSTEL_FORM
 
 FORMS_DIR = Path(".github") / "ISSUE_TEMPLATE"
-VOORSTEL_FORM = "nieuwe-praktijk.yml"
-CORRECTIE_FORM = "correctie.yml"
 PRIVACY_PAGE = "privacy/"  # on the site: what the catalogue publishes about people, and why
 QuestionType = Literal["input", "textarea", "dropdown", "checkboxes"]
 
