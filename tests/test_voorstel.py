@@ -65,7 +65,9 @@ def test_een_ingevuld_voorstel_wordt_een_praktijk_die_gids_check_aanvaardt(proje
     result, [made] = voorstel(project, body)
     assert result.returncode == 0, result.stderr
     assert made.stem == made.name.removesuffix(".md") and re.match(PATTERNS["slug"], made.stem)
-    assert "gids check: de praktijk is in orde." in result.stdout
+    *problems, last = result.stdout.strip().split("\n")[1:]
+    assert last.startswith("gids check: de praktijk is in orde")
+    assert all(": waarschuwing: " in line for line in problems)  # whether the source is old depends on today
     check = run_gids("check", "praktijken", cwd=project)
     assert check.returncode == 0, check.stdout + check.stderr
     record = front(made)

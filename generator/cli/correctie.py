@@ -13,7 +13,6 @@ from pathlib import Path
 
 from ..records.fields import PATTERNS, RECORD_FIELDS, label
 from ..records.loader import read_record
-from ..records.validation import validate_record
 from ..records.vocab import load_vocab
 from .formulieren import CORRECTIE_VELDEN
 from .issue_body import lines_of, one_line, yaml_value
@@ -24,7 +23,7 @@ REPLACEABLE = {"text": "one", "summary": "one", "text_or_texts": "one", "texts":
 
 
 def run_correctie(a: dict[str, str], args: argparse.Namespace) -> int:
-    from .voorstel import _md, _stop, verdict  # one verdict and one escaping for both forms
+    from .voorstel import _md, _stop, check_one, errors_in, verdict  # one verdict and one escaping for both forms
 
     slug = one_line(a["praktijk"]).strip("/").rsplit("/", 1)[-1]  # the slug, or the page's address pasted
     if not re.match(PATTERNS["slug"], slug) or not (target := args.map / f"{slug}.md").is_file():
@@ -43,13 +42,13 @@ def run_correctie(a: dict[str, str], args: argparse.Namespace) -> int:
             args.commentaar.write_text("\n".join(lines) + "\n", encoding="utf-8")
         return 1
     target.write_bytes(changed)
-    problems = validate_record(str(target), changed, load_vocab())[1]
+    problems = check_one(args.map, target, load_vocab())
     lines += [f"Het veld `{veld}` is aangepast in de pull request; de redacteur legt het naast de bron en zet "
               "laatst_gecontroleerd op vandaag.", "", verdict(problems)]
     print("\n".join(lines))
     if args.commentaar:
         args.commentaar.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    return 0 if not problems else 1
+    return 1 if errors_in(problems) else 0
 
 
 def _replace(target: Path, data: bytes, veld: str, waarde: str, how: str) -> bytes | None:

@@ -15,14 +15,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from ..records.catalog import load_catalog
 from ..records.dates import today
 from ..records.errors import RecordError
 from ..records.fields import PATTERNS, RECORD_FIELDS
+from ..records.freshness import stale_warnings
 from ..records.layout import PRAKTIJKEN
 from ..records.model import ONBEKEND
 from ..records.terms import match_term
-from ..records.validation import validate_record
 from ..records.vocab import Term, Vocab, load_vocab
+from ..site.links import check_links
 from .formulieren import CORRECTIE, VOORSTEL
 from .issue_body import lines_of, one_line, read_answers, ticked, yaml_value
 from .nieuw import VERHAAL, Choices, NewRecordError, _schema_path, _slug, gemeenten_in, skeleton
@@ -89,14 +91,26 @@ def _proposal(a: dict[str, str], args: argparse.Namespace) -> int:
     text = skeleton(choices, vocab, today(), _schema_path(args.map), filled, verhaal)
     with open(target, "x", encoding="utf-8") as out:  # "x": never overwrite, even if it appeared meanwhile
         out.write(text)
-    problems = validate_record(str(target), text.encode("utf-8"), vocab)[1]
+    problems = check_one(args.map, target, vocab)
     print(target)
     for note in notes:
         print(f"gids voorstel: {note}", file=sys.stderr)
     print(verdict(problems))
     if args.commentaar:
         args.commentaar.write_text(comment(target, problems, notes), encoding="utf-8")
-    return 0 if not problems else 1
+    return 1 if errors_in(problems) else 0
+
+
+def check_one(folder: Path, target: Path, vocab: Vocab) -> list[RecordError]:
+    """What ``gids check`` says about one record: its own errors, its story's links (to the other records and
+    pages of the project) and whether its facts are old, in the order gids check prints them."""
+    catalog = load_catalog(folder, vocab)
+    problems = catalog.errors + check_links(folder, catalog.records, vocab) + stale_warnings(catalog.records, today())
+    return sorted(p for p in problems if Path(p.path).resolve() == target.resolve())
+
+
+def errors_in(problems: Sequence[RecordError]) -> list[RecordError]:
+    return [p for p in problems if p.severity != "waarschuwing"]
 
 
 def _chosen(answer: str, terms: dict[str, Term]) -> list[str]:
@@ -191,22 +205,24 @@ def bron_of(a: dict[str, str]) -> dict[str, str]:
 
 
 def verdict(problems: Sequence[RecordError]) -> str:
-    """gids check's verdict on the new record, in Dutch."""
-    if not problems:
-        return "gids check: de praktijk is in orde."
-    count = f"{len(problems)} probleem" if len(problems) == 1 else f"{len(problems)} problemen"
-    return "\n".join([*(str(p) for p in problems), f"gids check: {count}; vul aan wat hierboven staat."])
+    """gids check's verdict on the record, in Dutch: every problem, then one line."""
+    errors, warnings = len(errors_in(problems)), len(problems) - len(errors_in(problems))
+    said = f" ({warnings} waarschuwing{'en' if warnings > 1 else ''} hierboven)" if warnings else ""
+    last = (f"gids check: de praktijk is in orde{said}." if not errors else
+            f"gids check: {errors} fout{'en' if errors > 1 else ''}{said}; vul aan wat hierboven staat.")
+    return "\n".join([*(str(p) for p in problems), last])
 
 
 def comment(target: Path, problems: Sequence[RecordError], notes: Sequence[str]) -> str:
     """The comment on the issue: what was made, and what the proposer or the editor still has to fill in."""
     lines = [f"Bedankt! Van dit voorstel is `{target.as_posix()}` gemaakt; een redacteur kijkt het na in de pull request.",
              ""]
-    if problems:
+    if errors_in(problems):
         lines += ["**Nog aan te vullen** (wat `gids check` meldt):", ""]
-        lines += [f"- regel {p.line}, `{p.field or 'bestand'}`: {_md(p.message)}" for p in problems]
     else:
-        lines += ["`gids check`: de praktijk is in orde."]
+        lines += ["`gids check`: de praktijk is in orde." + (" Let wel:" if problems else ""), ""]
+    lines += [f"- regel {p.line}, `{p.field or 'bestand'}`: {'waarschuwing: ' if p.severity == 'waarschuwing' else ''}"
+              f"{_md(p.message)}" for p in problems]
     if notes:
         lines += ["", *(f"- {_md(note)}" for note in notes)]
     return "\n".join(lines) + "\n"
