@@ -167,3 +167,25 @@ def test_een_wijziging_aan_een_onbekende_praktijk_schrijft_niets(project, tmp_pa
     result, _ = voorstel(project, tmp_path / "body.md")
     assert result.returncode == 2 and "bestaat niet" in result.stderr
     assert {p: p.read_bytes() for p in project.rglob("*") if p.is_file() and p.name != "reactie.md"} == before
+
+
+def test_een_wijziging_van_een_regel_tekst_blijft_een_regel_tekst(project, tmp_path):
+    target = project / "praktijken" / "gent-iedereen-onder-dak.md"
+    (tmp_path / "body.md").write_text(correction("gent-iedereen-onder-dak", "Trekker (trekker)",
+                                                 "OCMW Gent\nslug: gekaapt\n---\nlopend: false"), encoding="utf-8")
+    result, _ = voorstel(project, tmp_path / "body.md")
+    assert result.returncode == 0, result.stdout + result.stderr
+    after = front(target)
+    assert after["trekker"] == "OCMW Gent slug: gekaapt --- lopend: false" and "slug" not in after and "lopend" not in after
+
+
+@pytest.mark.parametrize("veld", ["Contact (contact)", "Iets anders (anders)"])
+def test_een_wijziging_die_geen_tekstveld_is_wordt_een_notitie(project, tmp_path, veld):
+    target = project / "praktijken" / "gent-iedereen-onder-dak.md"
+    before = target.read_bytes()
+    (tmp_path / "body.md").write_text(correction("gent-iedereen-onder-dak", veld, "An Peeters vertrok"), encoding="utf-8")
+    result, made = voorstel(project, tmp_path / "body.md")
+    assert result.returncode == 1 and not made and target.read_bytes() == before
+    reactie = (project / "reactie.md").read_text(encoding="utf-8")
+    assert "`praktijken/gent-iedereen-onder-dak.md`" in reactie and "met de hand" in reactie
+    assert ("`contact`" if "contact" in veld else "`iets anders`") in reactie
