@@ -67,12 +67,12 @@ def first_job(project: Path, body: str, tmp: Path) -> dict[str, str]:
 
 
 def test_de_eerste_job_maakt_de_praktijk_en_de_reactie(repo, tmp_path):
-    body = (BODIES / "ingevuld.md").read_text(encoding="utf-8")
+    body = (BODIES / "ingevuld.md").read_text(encoding="utf-8").replace("\n", "\r\n")  # as GitHub stores a form's answers
     outputs = first_job(repo, body, tmp_path)
     assert set(outputs) == {"praktijk", "bestand", "reactie"}
     made = repo / outputs["praktijk"]
     assert re.fullmatch(r"praktijken/[a-z0-9-]+\.md", outputs["praktijk"]) and made.is_file()
-    assert base64.b64decode(outputs["bestand"]) == made.read_bytes()
+    assert base64.b64decode(outputs["bestand"]) == made.read_bytes() and b"\r" not in made.read_bytes()
     reactie = base64.b64decode(outputs["reactie"]).decode("utf-8")
     assert f"`{outputs['praktijk']}`" in reactie and "in orde" in reactie
 
