@@ -83,7 +83,8 @@ def test_een_issue_zonder_formulier_krijgt_alleen_een_reactie(repo, tmp_path):
     assert not git(repo, "status", "--porcelain") and not (repo / "gekaapt").exists()
 
 
-def test_de_tweede_job_opent_een_pull_request_die_het_issue_sluit(repo, tmp_path):
+@pytest.mark.parametrize("issue_titel", ["Nieuwe praktijk: $(touch gekaapt) `id`", "Nieuwe praktijk: "])
+def test_de_tweede_job_opent_een_pull_request_die_het_issue_sluit(repo, tmp_path, issue_titel):
     body = (BODIES / "vijandig.md").read_text(encoding="utf-8")
     outputs = first_job(repo, body, tmp_path)
     git(repo, "clean", "-fdq", "praktijken")  # the second job starts from a fresh checkout
@@ -96,13 +97,15 @@ def test_de_tweede_job_opent_een_pull_request_die_het_issue_sluit(repo, tmp_path
     (bin_dir / "gh").chmod(0o755)
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}", "GH_TOKEN": "t", "GITHUB_REPOSITORY": "o/r",
            "BESTAND": outputs["bestand"], "PRAKTIJK": outputs["praktijk"], "ISSUE": "7",
-           "ISSUE_TITEL": "Nieuwe praktijk: $(touch gekaapt) `id`", "GIT_AUTHOR_NAME": "t", "GIT_COMMITTER_NAME": "t"}
+           "ISSUE_TITEL": issue_titel}
     result = subprocess.run([SCRIPTS / "pull-request.sh"], cwd=repo, capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
     assert git(origin, "show", f"omzetten/issue-7:{outputs['praktijk']}") == base64.b64decode(outputs["bestand"]).decode()
     calls = log.read_text(encoding="utf-8").split("---\n")
     create = next(call.split("\n") for call in calls if call.startswith("pr\ncreate"))
-    assert create[create.index("--title") + 1] == "Nieuwe praktijk: $(touch gekaapt) `id`"  # text, not a command
+    # the issue's title as text, not a command; the file's name when the proposer left only the form's prefix
+    expected = issue_titel if issue_titel.strip() != "Nieuwe praktijk:" else f"Nieuwe praktijk: {Path(outputs['praktijk']).stem}"
+    assert create[create.index("--title") + 1] == expected
     assert "Closes #7" in create[create.index("--body") + 1:][-2]
     assert not (repo / "gekaapt").exists()
 

@@ -6,11 +6,15 @@ set -euo pipefail
 [[ "$PRAKTIJK" =~ ^praktijken/[a-z0-9]+(-[a-z0-9]+)*\.md$ ]] || { echo "onverwacht pad: $PRAKTIJK" >&2; exit 1; }
 [[ "$ISSUE" =~ ^[0-9]+$ ]] || { echo "onverwacht issuenummer" >&2; exit 1; }
 tak="omzetten/issue-$ISSUE"
+naam=$(basename "$PRAKTIJK" .md)
 if git ls-files --error-unmatch -- "$PRAKTIJK" >/dev/null 2>&1; then
-  titel="Wijziging: ${ISSUE_TITEL#Wijziging: }"
+  soort="Wijziging"
 else
-  titel="Nieuwe praktijk: ${ISSUE_TITEL#Nieuwe praktijk: }"
+  soort="Nieuwe praktijk"
 fi
+rest=${ISSUE_TITEL#"$soort:"}
+rest=${rest#"${rest%%[![:space:]]*}"}  # without the spaces after the form's prefix
+titel="$soort: ${rest:-$naam}"  # the proposer may have left the title at the form's prefix
 git switch --create "$tak"
 printf '%s' "$BESTAND" | base64 -d > "$PRAKTIJK"
 git add -- "$PRAKTIJK"
