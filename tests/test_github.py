@@ -73,6 +73,11 @@ def test_workflow_heeft_de_vorm_die_github_verwacht(path):
             assert ("uses" in step) != ("run" in step), step
 
 
+# The one job that writes to the repository: it pushes the branch of a converted proposal, opens its pull request
+# and comments on the issue (.github/workflows/omzetten.yml); the job that runs gids voorstel only reads.
+WRITES = {("omzetten.yml", "pull-request"): {"contents": "write", "pull-requests": "write", "issues": "write"}}
+
+
 @pytest.mark.parametrize("path", sorted(WORKFLOWS.glob("*.yml")), ids=lambda p: p.name)
 def test_elke_job_krijgt_alleen_de_rechten_die_hij_nodig_heeft(path):
     """Nothing by default; reading the repository per job; the rights to publish only where it publishes."""
@@ -80,10 +85,12 @@ def test_elke_job_krijgt_alleen_de_rechten_die_hij_nodig_heeft(path):
     assert workflow["permissions"] == {}, "the workflow grants nothing: each job says what it needs"
     for name, job in workflow["jobs"].items():
         publishes = any(step.get("uses", "").startswith("actions/deploy-pages@") for step in job["steps"])
-        expected = {"pages": "write", "id-token": "write"} if publishes else {"contents": "read"}
+        expected = {"pages": "write", "id-token": "write"} if publishes else WRITES.get((path.name, name), {"contents": "read"})
         assert job["permissions"] == expected, name
         if publishes:  # and it runs nothing of the pull request's or of a package's
             assert not any("run" in step or step["uses"].startswith("actions/checkout@") for step in job["steps"]), name
+        if expected != {"contents": "read"}:  # a job that can write runs no package: no Python set up, nothing installed
+            assert not any("pip" in step.get("run", "") or "setup-python" in step.get("uses", "") for step in job["steps"])
 
 
 @pytest.mark.parametrize("path", sorted(WORKFLOWS.glob("*.yml")), ids=lambda p: p.name)
@@ -175,11 +182,12 @@ def test_issueformulier_biedt_de_echte_gesloten_lijsten():
     form = load(GITHUB / "ISSUE_TEMPLATE" / "nieuwe-praktijk.yml")
     fields = {item["id"]: item for item in form["body"] if "id" in item}
     vocab = load_vocab()
-    for field, terms in (("hoofdstuk", vocab.hoofdstukken), ("themas", vocab.themas), ("doelgroepen", vocab.doelgroepen)):
+    for field, terms in (("hoofdstuk", vocab.hoofdstukken), ("themas", vocab.themas), ("doelgroepen", vocab.doelgroepen),
+                         ("provincies", vocab.provincies)):
         assert fields[field]["type"] == "dropdown"
         assert fields[field]["attributes"]["options"] == [f"{t.label} ({key})" for key, t in terms.items()], field
     assert fields["themas"]["attributes"]["multiple"] is True
-    for required in ("plaats", "titel", "hoofdstuk", "themas", "samenvatting", "bron"):
+    for required in ("plaats", "titel", "hoofdstuk", "themas", "samenvatting", "bron_titel", "bron_datum", "verhaal"):
         assert fields[required]["validations"]["required"] is True, required
     assert all(option["required"] for option in fields["toestemming"]["attributes"]["options"])
     assert load(GITHUB / "ISSUE_TEMPLATE" / "config.yml")["blank_issues_enabled"] is True

@@ -60,6 +60,12 @@ def _run(argv: list[str] | None) -> int:
         if args.command == "nieuw":
             from .nieuw import run_nieuw
             return run_nieuw(args)
+        if args.command == "voorstel":
+            from .voorstel import run_voorstel
+            return run_voorstel(args)
+        if args.command == "formulieren":
+            from .formulieren import run_formulieren
+            return run_formulieren(args)
     except KeyboardInterrupt:
         return 130
     return 2
@@ -111,8 +117,12 @@ def build_parser() -> argparse.ArgumentParser:
     schema = sub.add_parser("schema", help="het JSON Schema van een praktijk, voor de hulp in je editor")
     schema.add_argument("-o", "--uitvoer", type=Path, help="bestand om het schema in te schrijven (standaard: tonen)")
 
+    from .formulieren import add_formulieren_parser
     from .nieuw import add_nieuw_parser
+    from .voorstel import add_voorstel_parser
     add_nieuw_parser(sub)
+    add_voorstel_parser(sub)
+    add_formulieren_parser(sub)
     return parser
 
 

@@ -230,19 +230,22 @@ OPTIONEEL = ("# Een regel '# veld:' is niet verplicht: haal '# ' weg en vul in a
              "gids check noemt elk veld dat nog leeg is.")
 
 
-def skeleton(k: Choices, vocab: Vocab, today: date, schema_path: str) -> str:
+def skeleton(k: Choices, vocab: Vocab, today: date, schema_path: str, filled: dict[str, str] | None = None,
+             verhaal: str = VERHAAL) -> str:
     """The new record's text: every field of fields.py in its order, under its explanation. Required fields,
     the optional ones most records have (``to_fill``) and the chosen ones are lines to fill; the other optional
-    ones are commented out, ready to be switched on."""
-    chosen = _chosen(k, today)
+    ones are commented out, ready to be switched on. ``filled`` holds further values, already as YAML (``gids
+    voorstel``): they are written as live lines, optional or not."""
+    filled = filled or {}
+    chosen = {**_chosen(k, today), **filled}
     lines = ["---", f"# yaml-language-server: $schema={schema_path}", OPTIONEEL]
     for name, rule in RECORD_FIELDS.items():
         if name == OVERRIDABLE[0]:
             lines.append("# Wat de generator afleidt (gids toon SLUG toont het): vul hieronder alleen in wat hij verkeerd "
                          "leest, met een regel uitleg erboven.")
         lines += _explain(name, rule, vocab, chosen=name in chosen) + _extra(rule)
-        lines += _lines(name, rule, chosen.get(name))
-    return "\n".join([*lines, "---", "", VERHAAL, ""])
+        lines += _lines(name, rule, chosen.get(name), live=name in filled)
+    return "\n".join([*lines, "---", "", verhaal, ""])
 
 
 def _chosen(k: Choices, today: date) -> dict[str, str]:
@@ -263,9 +266,9 @@ LIST_KINDS = ("ids", "texts", "gemeenten")  # an empty line to fill is '[]': 'is
 PARTS: dict[Kind, dict[str, FieldRule]] = {"contacts": CONTACT_FIELDS, "bron": BRON_FIELDS}  # laid out field by field
 
 
-def _lines(name: str, rule: FieldRule, value: str | None, indent: str = "") -> list[str]:
+def _lines(name: str, rule: FieldRule, value: str | None, indent: str = "", live: bool = False) -> list[str]:
     """A field's lines: to fill (required or ``to_fill``), else commented out; a composite with its parts."""
-    if not (rule.required or rule.to_fill):
+    if not (rule.required or rule.to_fill or live):
         return [f"{indent}# {name}:" + (f" {value}" if value else "")]
     if value is not None:
         return [f"{indent}{name}: {value}"]

@@ -20,6 +20,7 @@ from ..records.layout import BOEK, PRAKTIJKEN, THEME, ProjectLayout
 from ..records.schema import SITE_FILE, schema_json
 from ..search.catalogue_data import catalogue_files
 from ..search.indexes import build_indexes
+from ..shared.issue_forms import IssueForms
 from ..shared.sizes import human_size
 from . import public
 from .background import background
@@ -121,6 +122,7 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         self.env = fragment_env(layout.theme)
         config.nav = self.model.nav()
         self.publication = public.Publication.from_config(config, self.model)
+        self.forms = IssueForms(config.repo_url) if config.repo_url else None
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -166,7 +168,8 @@ class GidsPlugin(BasePlugin[GidsConfig]):
             return get_relative_url(target, page.url)
 
         context = dict(m=self.model, vocab=self.model.vocab, link=link, inhoud=html, page_url=page.url, download=self.download,
-                       afleiding=afleiding_regels if self.for_editor else None, herstel=HERSTEL)
+                       afleiding=afleiding_regels if self.for_editor else None, herstel=HERSTEL,
+                       formulieren=self.forms)
         if generated is None:  # the hand-written home page gets its entry points appended
             home = self.env.get_template("home.html").render(**context)
             _add_anchors(page, home)
@@ -206,6 +209,9 @@ class GidsPlugin(BasePlugin[GidsConfig]):
             target = site / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
+        if self.forms is None:  # said once, after a build that worked; a logged warning would stop a strict build
+            print("gids: repo_url ontbreekt in mkdocs.yml: de links 'Een praktijk voorstellen' en 'Meld een wijziging' "
+                  "naar de issueformulieren zijn weggelaten.", file=sys.stderr)
 
     def source_of(self, src_uri: str) -> Path:
         """The file a page comes from: the record of a practice's generated page, else the page in docs/."""
