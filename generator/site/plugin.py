@@ -40,6 +40,7 @@ from .engine import (
 )
 from .engine import config_options as c
 from .engine_messages import dutch_rebuilds, locate_pages
+from .hyphenation import with_soft_hyphens
 from .links import Site, check_links, docs_page, generated_pages, link_errors
 from .pages import GeneratedPage, SiteModel, fragment_env
 from .safety import escape_meta, story_problems
@@ -193,6 +194,7 @@ class GidsPlugin(BasePlugin[GidsConfig]):
     # The Content-Security-Policy (generator/site/csp.py) on every page and on 404.html. Not in `gids serve`:
     # its live reload adds an inline script with a new number on every request, which no hash can allow.
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        output = with_soft_hyphens(output)
         return output if self.for_editor else with_policy(output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
