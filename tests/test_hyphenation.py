@@ -1,6 +1,8 @@
 """Soft hyphens in the long words of headings: where Dutch breaks them, only there, never in an attribute."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from generator.site.hyphenation import LONGEST_UNBROKEN, SOFT_HYPHEN, hyphenated, with_soft_hyphens
@@ -38,3 +40,16 @@ def test_a_word_a_phone_line_holds_is_left_whole():
 def test_the_same_page_gives_the_same_bytes():
     html = "<h2>Intergemeentelijke samenwerking rond netoverschrijdende taalstimuleringsprojecten</h2>"
     assert with_soft_hyphens(html) == with_soft_hyphens(html)
+
+
+def test_the_built_pages_carry_them(fixture_site):
+    """In the site as built: every long word of a heading that Dutch can break has its soft hyphens."""
+    checked = 0
+    for page in fixture_site.rglob("index.html"):
+        for heading in re.findall(r"<h([1-3])\b[^>]*>(.*?)</h\1>", page.read_text(encoding="utf-8"), re.DOTALL):
+            text = re.sub(r"<[^>]+>", " ", heading[1])
+            for word in re.findall(rf"[^\W\d_]{{{LONGEST_UNBROKEN + 1},}}", text.replace(S, "")):
+                if S in hyphenated(word):
+                    assert hyphenated(word) in text, f"{page}: {word}"
+                    checked += 1
+    assert checked > 0
