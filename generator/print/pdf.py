@@ -26,6 +26,7 @@ from .fetcher import local_fetcher
 from .gc_tuning import FewerCollections
 from .html import build_html
 from .progress import LayoutProgress, Progress
+from .tagging import finish_tagging
 
 PDF_NAME = "van-opvang-naar-samenleven.pdf"
 SELECTION_NAME = "van-opvang-naar-samenleven-selectie.pdf"
@@ -135,6 +136,7 @@ def _describe_links(titles: dict[str, str]) -> Callable[[Any, Any], None]:
         return f"Webadres {target}"
 
     def finisher(document: Any, pdf: Any) -> None:  # WeasyPrint's Document and pydyf's PDF (no types)
+        finish_tagging(pdf)
         for obj in pdf.objects:
             if isinstance(obj, pydyf.Dictionary) and obj.get("Subtype") == "/Link" and "Contents" in obj:
                 obj["Contents"] = pydyf.String(describe(obj["Contents"].string))
