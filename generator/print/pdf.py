@@ -26,6 +26,7 @@ from .fetcher import local_fetcher
 from .gc_tuning import FewerCollections
 from .html import build_html
 from .progress import LayoutProgress, Progress
+from .qr import placeholder_warning
 
 PDF_NAME = "van-opvang-naar-samenleven.pdf"
 SELECTION_NAME = "van-opvang-naar-samenleven-selectie.pdf"
@@ -74,12 +75,15 @@ class PdfResult:
 
 
 def make_pdf(editie: Editie, target: Path, layout: ProjectLayout, vocab: Vocab,
-             progress: Progress | None = None) -> PdfResult:
-    """Lay out the edition and write it to ``target`` (atomically: a failed run leaves no half file)."""
+             progress: Progress | None = None, site_url: str | None = None) -> PdfResult:
+    """Lay out the edition and write it to ``target`` (atomically: a failed run leaves no half file).
+
+    ``site_url``: the live site, for the QR code beside each practice; None or the placeholder gives a warning."""
     progress = progress or Progress()
     progress.step(f"HTML opbouwen: {len(editie.praktijken)} praktijken")
     theme_dir = layout.theme
-    html = build_html(editie, docs_dir=layout.docs, theme_dir=theme_dir, vocab=vocab, datum=metadata_date(editie.praktijken))
+    html = build_html(editie, docs_dir=layout.docs, theme_dir=theme_dir, vocab=vocab, datum=metadata_date(editie.praktijken),
+                      site_url=site_url)
 
     from weasyprint import HTML  # imported here: `gids check` must not pay for it
 
@@ -116,7 +120,8 @@ def make_pdf(editie: Editie, target: Path, layout: ProjectLayout, vocab: Vocab,
         progress_logger.removeHandler(pages)
         progress_logger.setLevel(old_level)
         progress_logger.propagate = old_propagate
-    problems = list(dict.fromkeys(fetcher.reasons))  # WeasyPrint may ask twice for the same file
+    problems = [w for w in [placeholder_warning(site_url)] if w]
+    problems += list(dict.fromkeys(fetcher.reasons))  # WeasyPrint may ask twice for the same file
     problems += [m for m in warnings.messages if not any(said in m for said in fetcher.refused + fetcher.reasons)]
     return PdfResult(target, len(document.pages), target.stat().st_size, progress.seconds(), tuple(problems))
 

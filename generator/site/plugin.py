@@ -102,7 +102,7 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         if inputs.errors or inputs.boek is None or check_links(layout.praktijken, inputs.records, inputs.vocab):
             return None
         result = make_pdf(edition_for(inputs.boek, inputs.records, inputs.vocab), folder / PDF_NAME, layout, inputs.vocab,
-                          Progress.automatic())
+                          Progress.automatic(), site_url=config.site_url or None)
         for warning in result.warnings:
             print(f"waarschuwing (pdf): {warning}", file=sys.stderr)
         self.download = Download(PDF_NAME, result.pages, human_size(result.size))
