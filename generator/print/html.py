@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 import xml.etree.ElementTree as etree
+from datetime import date
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -26,7 +27,7 @@ from ..records.templates import safe_env
 from ..records.vocab import Vocab
 from .edition import COLOFON, PARTNERS, UITGEVER, DeelInhoud, Editie, HoofdstukInhoud, page_anchor
 from .qr import practice_url, printed_address, qr_svg
-from .sharing import Compact, Gedeeld, Gedrukt, plan
+from .sharing import Artikel, Compact, Gedeeld, Gedrukt, plan
 
 # ---------------------------------------------------------------- Markdown
 
@@ -176,7 +177,9 @@ def build_html(editie: Editie, *, docs_dir: Path, theme_dir: Path, vocab: Vocab,
             return render_markdown(g.markdown, prefix=g.anker, shift=2, here=f"praktijken/{p.slug}.md", targets=targets)
 
     chapters = [h for part in editie.onderdelen if isinstance(part, DeelInhoud) for h in part.hoofdstukken]
-    printed = dict(zip((h.anker for h in chapters), plan([list(h.praktijken) for h in chapters]), strict=True))
+    artikels = [Artikel(page_anchor(s), s.titel, _body_of((docs_dir / s.src).read_text(encoding="utf-8")))
+                for h in chapters for s in h.hoofdstuk.situering]
+    printed = dict(zip((h.anker for h in chapters), plan([list(h.praktijken) for h in chapters], artikels), strict=True))
 
     def gedrukt(h: HoofdstukInhoud) -> list[Gedrukt | Compact]:
         return printed[h.anker]
@@ -188,5 +191,5 @@ def build_html(editie: Editie, *, docs_dir: Path, theme_dir: Path, vocab: Vocab,
         return {"url": url, "adres": printed_address(url), "svg": qr_svg(url)}
 
     return print_env(theme_dir).get_template("gids.html").render(
-        e=editie, vocab=vocab, partners=PARTNERS, uitgever=UITGEVER, datum=datum,
+        e=editie, vocab=vocab, partners=PARTNERS, uitgever=UITGEVER, datum=datum, gemaakt=date.fromisoformat(datum[:10]),
         pagina=pagina, verhaal=verhaal, gedeeld=gedeeld, gedrukt=gedrukt, qr=qr, anker=page_anchor)

@@ -34,6 +34,15 @@ def blocks(story: str) -> list[str]:
     return [b.strip() for b in _BLANK_LINE.split(story.strip()) if b.strip()]
 
 
+@dataclass(frozen=True)
+class Artikel:
+    """A narrative page of the edition (a chapter's framing article): what it prints, no practice prints again."""
+
+    anker: str
+    titel: str
+    markdown: str
+
+
 @dataclass
 class Gedeeld:
     """Text several practices of the edition share, printed once, by the first of them."""
@@ -58,6 +67,7 @@ class Gedrukt:
     gemeen: set[int]  # indices in ``blokken`` of the text shared with other practices
     samenvatting: bool  # print the summary as standfirst
     gedeeld: Gedeeld | None = None
+    elders: Artikel | None = None  # a narrative page of the edition prints part of this story already
 
     @property
     def eigen(self) -> bool:
@@ -85,6 +95,12 @@ class Compact:
     @property
     def slugs(self) -> set[str]:
         return {i.praktijk.slug for i in self.items}
+
+    @property
+    def elders(self) -> Artikel | None:
+        """The article that prints what every entry of this block shares (the block says so once)."""
+        found = {id(i.elders): i.elders for i in self.items}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     @property
     def gedeeld(self) -> list[Gedeeld]:
@@ -118,13 +134,16 @@ def _summary_in(summary: str, paragraph: str) -> bool:
     return bool(summary) and _norm(paragraph).startswith(summary)
 
 
-def _plan_one(r: Praktijk, shared: set[str], groups: dict[frozenset[str], Gedeeld]) -> Gedrukt:
+def _plan_one(r: Praktijk, shared: set[str], articles: dict[str, Artikel],
+              groups: dict[frozenset[str], Gedeeld]) -> Gedrukt:
     parts = blocks(r.verhaal)
     summary, title = _norm(r.samenvatting), _norm(r.titel)
-    common = _section_blocks(parts, shared)
-    own = [i for i in range(len(parts)) if i not in common]
-    standfirst = summary != title  # a summary that only repeats the title says nothing new
-    drop: set[int] = set()
+    printed = _section_blocks(parts, set(articles))  # an article of the edition prints these already
+    elders = next((articles[_norm(parts[i])] for i in sorted(printed) if _norm(parts[i]) in articles), None)
+    common = _section_blocks(parts, shared) - printed
+    own = [i for i in range(len(parts)) if i not in common and i not in printed]
+    standfirst = summary != title and summary not in articles  # a summary that only repeats the title says nothing new
+    drop: set[int] = set(printed)
     while own and _norm(parts[own[0]]) in (summary, title):  # the story opens with the summary (or the title) itself
         drop.add(own.pop(0))
     if (any(_summary_in(summary, parts[i]) for i in common) or (own and _summary_in(summary, parts[own[0]]))):
@@ -136,15 +155,22 @@ def _plan_one(r: Praktijk, shared: set[str], groups: dict[frozenset[str], Gedeel
                                                  "\n\n".join(parts[i] for i in sorted(common))))
         gedeeld.praktijken.append(r)
     kept = [i for i in range(len(parts)) if i not in drop]
-    return Gedrukt(r, [parts[i] for i in kept], {n for n, i in enumerate(kept) if i in common}, standfirst, gedeeld)
+    return Gedrukt(r, [parts[i] for i in kept], {n for n, i in enumerate(kept) if i in common}, standfirst, gedeeld,
+                   elders)
 
 
-def plan(chapters: list[list[Praktijk]]) -> list[list[Gedrukt | Compact]]:
-    """Each chapter's practices as printed, in edition order, compact entries gathered."""
+def plan(chapters: list[list[Praktijk]], artikels: Iterable[Artikel] = ()) -> list[list[Gedrukt | Compact]]:
+    """Each chapter's practices as printed, in edition order, compact entries gathered; ``artikels``: the
+    narrative pages the edition prints (a chapter's framing article may hold what its practices repeat)."""
     everything = [r for chapter in chapters for r in chapter]
-    shared = _shared_paragraphs(everything)
+    articles: dict[str, Artikel] = {}
+    for a in artikels:
+        for b in blocks(a.markdown):
+            if not _HEADING.match(b):
+                articles.setdefault(_norm(b), a)
+    shared = _shared_paragraphs(everything) - set(articles)
     groups: dict[frozenset[str], Gedeeld] = {}
-    arranged = [arrange([_plan_one(r, shared, groups) for r in chapter]) for chapter in chapters]
+    arranged = [arrange([_plan_one(r, shared, articles, groups) for r in chapter]) for chapter in chapters]
     order = {id(g.praktijk): n for n, g in enumerate(_flatten(arranged))}
     compact = {id(g.praktijk) for g in _flatten(arranged) if not g.eigen}
     for g in groups.values():  # compact entries print what they share at the head of their block; else first as printed
