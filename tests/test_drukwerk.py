@@ -61,7 +61,8 @@ def test_no_long_paragraph_is_printed_three_times(gids_letters):
 def test_every_summary_is_printed_once(gids_letters):
     checked = 0
     for r in CATALOG.records:
-        summary, title = letters(r.samenvatting)[:100], letters(r.titel)
+        # the whole summary: a story may quote its first sentence in a pull quote, as the 2016 guide did
+        summary, title = letters(r.samenvatting), letters(r.titel)
         if summary.startswith(title[:60]):  # a summary that repeats the title: the title is in the contents too
             continue
         assert gids_letters.count(summary) == 1, f"{r.slug}: samenvatting {gids_letters.count(summary)} keer gedrukt"

@@ -9,9 +9,9 @@ from __future__ import annotations
 import posixpath
 import re
 import xml.etree.ElementTree as etree
-from datetime import date
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from functools import cache
 from pathlib import Path
 

@@ -130,8 +130,14 @@ def _shared_paragraphs(records: Iterable[Praktijk]) -> set[str]:
     return {text for text, slugs in seen.items() if len(slugs) > 1}
 
 
-def _summary_in(summary: str, paragraph: str) -> bool:
-    return bool(summary) and _norm(paragraph).startswith(summary)
+def _letters(text: str) -> str:
+    """Only letters and digits: a summary that the story repeats as a list (Vlaamse Rand) is still repeated."""
+    return re.sub(r"[\W_]+", "", text).casefold()
+
+
+def _summary_in(summary: str, text: str) -> bool:
+    """Does ``text`` open with the summary (``summary`` as ``_letters`` gives it)?"""
+    return bool(summary) and _letters(text).startswith(summary)
 
 
 def _plan_one(r: Praktijk, shared: set[str], articles: dict[str, Artikel],
@@ -146,7 +152,9 @@ def _plan_one(r: Praktijk, shared: set[str], articles: dict[str, Artikel],
     drop: set[int] = set(printed)
     while own and _norm(parts[own[0]]) in (summary, title):  # the story opens with the summary (or the title) itself
         drop.add(own.pop(0))
-    if (any(_summary_in(summary, parts[i]) for i in common) or (own and _summary_in(summary, parts[own[0]]))):
+    opening = " ".join(parts[i] for i in own if not _HEADING.match(parts[i]))  # the story's text, under a heading or not
+    said = _letters(r.samenvatting)
+    if any(_summary_in(said, parts[i]) for i in common | printed) or _summary_in(said, opening):
         standfirst = False  # a printed paragraph opens with the summary
     gedeeld = None
     if common:
