@@ -137,3 +137,22 @@ def test_a_placeholder_site_url_is_said_once_in_dutch_and_a_real_one_not(fixture
     real = make(project, tmp_path, "twee.pdf")
     assert "voorbeeldadres" not in real.stderr and "site_url" not in real.stderr, real.stderr
     assert letters("integratie.voorbeeld.be/praktijken/gent-iedereen-onder-dak") in letters(real.text)
+
+
+@pytest.mark.pdf
+def test_every_chapter_page_links_its_own_tagged_chapter_pdf(fixture_site):
+    chapters = {r.hoofdstuk for r in CATALOG.records}
+    for chapter in sorted(chapters):
+        page = (fixture_site / "hoofdstukken" / chapter / "index.html").read_text(encoding="utf-8")
+        link = re.search(r'<a href="([^"]+)" download>Dit hoofdstuk als pdf</a> \((\d+) pagina\'s, ([^;]+);', page)
+        assert link, f"hoofdstukken/{chapter}/: geen link naar de pdf van het hoofdstuk"
+        target = (fixture_site / "hoofdstukken" / chapter / link[1]).resolve()
+        edition = read(target)
+        assert len(edition.pages) == int(link[2]), chapter
+        assert "/StructTreeRoot" in edition.reader.trailer["/Root"], f"{chapter}: niet getagd"
+        label = next(title for level, title, _ in edition.outline if level == 1)
+        assert letters(label) in letters(edition.pages[0]), chapter
+        # its practices and only those, each bookmarked (other chapters' titles may appear in a cross-reference)
+        bookmarked = {title for level, title, _ in edition.outline if level == 2}
+        expected = {r.volledige_titel for r in CATALOG.records if r.hoofdstuk == chapter}
+        assert expected <= bookmarked and not (bookmarked - expected) & {r.volledige_titel for r in CATALOG.records}, chapter
