@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..print.pdf import PDF_NAME, SELECTION_NAME, PdfRefused, make_pdf
 from ..print.progress import Progress
+from ..print.qr import site_url_in
 from ..print.selection import Selection, SelectionError, edition_for
 from ..records.catalog import load_catalog
 from ..records.dates import today
@@ -313,7 +314,7 @@ def run_pdf(args: argparse.Namespace) -> int:
         return 1
     target = args.uitvoer or (Path(SELECTION_NAME) if selectie else Path("site") / PDF_NAME)
     try:
-        result = make_pdf(editie, target, layout, inputs.vocab, progress)
+        result = make_pdf(editie, target, layout, inputs.vocab, progress, site_url=site_url_in(layout.root / CONFIG))
     except OSError as exc:
         print(f"De pdf is niet gemaakt: {target} kan niet geschreven worden ({exc.strerror or exc}).", file=sys.stderr)
         return 1

@@ -11,6 +11,7 @@ import re
 import xml.etree.ElementTree as etree
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -22,10 +23,11 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..records.book import Pagina
 from ..records.errors import TeDiepGenest, display_path
-from ..records.model import Praktijk
 from ..records.templates import safe_env
 from ..records.vocab import Vocab
-from .edition import COLOFON, PARTNERS, UITGEVER, DeelInhoud, Editie, page_anchor
+from .edition import COLOFON, PARTNERS, UITGEVER, DeelInhoud, Editie, HoofdstukInhoud, page_anchor
+from .qr import practice_url, printed_address, qr_svg
+from .sharing import Artikel, Compact, Gedeeld, Gedrukt, plan
 
 # ---------------------------------------------------------------- Markdown
 
@@ -123,6 +125,7 @@ def _body_of(page_text: str) -> str:
 def print_env(theme_dir: Path) -> jinja2.Environment:
     env = safe_env(theme_dir / "print")
     env.tests["deel"] = lambda part: isinstance(part, DeelInhoud)
+    env.tests["compact"] = lambda item: isinstance(item, Compact)
     env.tests["colofon"] = lambda part: isinstance(part, Pagina) and Path(part.src).stem == COLOFON
     return env
 
@@ -149,8 +152,10 @@ def _named(path: str) -> Iterator[None]:
         raise TeDiepGenest(path) from None
 
 
-def build_html(editie: Editie, *, docs_dir: Path, theme_dir: Path, vocab: Vocab, datum: str) -> str:
-    """The whole edition as one HTML document (``datum``: W3C date for the PDF metadata)."""
+def build_html(editie: Editie, *, docs_dir: Path, theme_dir: Path, vocab: Vocab, datum: str,
+               site_url: str | None = None) -> str:
+    """The whole edition as one HTML document (``datum``: W3C date for the PDF metadata; ``site_url``: where the
+    live site is, for a QR code to each practice; None: no codes)."""
 
     targets = _site_targets(editie)
 
@@ -160,11 +165,31 @@ def build_html(editie: Editie, *, docs_dir: Path, theme_dir: Path, vocab: Vocab,
             return render_markdown(_body_of(text), prefix=page_anchor(page), shift=shift, raw_html=True,
                                    here=page.src, targets=targets)
 
-    def verhaal(p: Praktijk) -> str:
+    def verhaal(g: Gedrukt) -> str:
+        p = g.praktijk
         with _named(p.path):
-            return render_markdown(p.verhaal, prefix=f"praktijk-{p.slug}", shift=2, here=f"praktijken/{p.slug}.md",
+            return render_markdown(g.verhaal, prefix=f"praktijk-{p.slug}", shift=2, here=f"praktijken/{p.slug}.md",
                                    targets=targets)
 
+    def gedeeld(g: Gedeeld) -> str:
+        p = g.eerste
+        with _named(p.path):
+            return render_markdown(g.markdown, prefix=g.anker, shift=2, here=f"praktijken/{p.slug}.md", targets=targets)
+
+    chapters = [h for part in editie.onderdelen if isinstance(part, DeelInhoud) for h in part.hoofdstukken]
+    artikels = [Artikel(page_anchor(s), s.titel, _body_of((docs_dir / s.src).read_text(encoding="utf-8")))
+                for h in chapters for s in h.hoofdstuk.situering]
+    printed = dict(zip((h.anker for h in chapters), plan([list(h.praktijken) for h in chapters], artikels), strict=True))
+
+    def gedrukt(h: HoofdstukInhoud) -> list[Gedrukt | Compact]:
+        return printed[h.anker]
+
+    def qr(g: Gedrukt) -> dict[str, str] | None:
+        if site_url is None:
+            return None
+        url = practice_url(site_url, g.praktijk.slug)
+        return {"url": url, "adres": printed_address(url), "svg": qr_svg(url)}
+
     return print_env(theme_dir).get_template("gids.html").render(
-        e=editie, vocab=vocab, partners=PARTNERS, uitgever=UITGEVER, datum=datum,
-        pagina=pagina, verhaal=verhaal, anker=page_anchor)
+        e=editie, vocab=vocab, partners=PARTNERS, uitgever=UITGEVER, datum=datum, gemaakt=date.fromisoformat(datum[:10]),
+        pagina=pagina, verhaal=verhaal, gedeeld=gedeeld, gedrukt=gedrukt, qr=qr, anker=page_anchor)

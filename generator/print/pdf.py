@@ -21,11 +21,13 @@ from ..records.dates import CHECKED, FIRST_EDITION, newest_date, source_date
 from ..records.layout import ProjectLayout
 from ..records.model import Praktijk
 from ..records.vocab import Vocab
+from .chapters import ChapterPdf, write_chapters
 from .edition import Editie
 from .fetcher import local_fetcher
 from .gc_tuning import FewerCollections
 from .html import build_html
 from .progress import LayoutProgress, Progress
+from .qr import placeholder_warning
 from .tagging import finish_tagging
 
 PDF_NAME = "van-opvang-naar-samenleven.pdf"
@@ -72,15 +74,21 @@ class PdfResult:
     size: int  # bytes
     seconds: float
     warnings: tuple[str, ...] = ()
+    chapters: tuple[ChapterPdf, ...] = ()  # with ``chapter_folder``: a PDF per chapter
 
 
 def make_pdf(editie: Editie, target: Path, layout: ProjectLayout, vocab: Vocab,
-             progress: Progress | None = None) -> PdfResult:
-    """Lay out the edition and write it to ``target`` (atomically: a failed run leaves no half file)."""
+             progress: Progress | None = None, site_url: str | None = None,
+             chapter_folder: Path | None = None) -> PdfResult:
+    """Lay out the edition and write it to ``target`` (atomically: a failed run leaves no half file).
+
+    ``site_url``: the live site, for the QR code beside each practice; None or the placeholder gives a warning.
+    ``chapter_folder``: also a PDF per chapter there, cut from this one layout (print/chapters.py)."""
     progress = progress or Progress()
     progress.step(f"HTML opbouwen: {len(editie.praktijken)} praktijken")
     theme_dir = layout.theme
-    html = build_html(editie, docs_dir=layout.docs, theme_dir=theme_dir, vocab=vocab, datum=metadata_date(editie.praktijken))
+    html = build_html(editie, docs_dir=layout.docs, theme_dir=theme_dir, vocab=vocab, datum=metadata_date(editie.praktijken),
+                      site_url=site_url)
 
     from weasyprint import HTML  # imported here: `gids check` must not pay for it
 
@@ -111,15 +119,21 @@ def make_pdf(editie: Editie, target: Path, layout: ProjectLayout, vocab: Vocab,
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
+        chapters: list[ChapterPdf] = []
+        if chapter_folder is not None:
+            progress.step("een pdf per hoofdstuk")
+            chapters = write_chapters(editie, document, chapter_folder, PDF_OPTIONS, _describe_links(editie.ankers()))
     finally:
         collections.stop()
         logger.removeHandler(warnings)
         progress_logger.removeHandler(pages)
         progress_logger.setLevel(old_level)
         progress_logger.propagate = old_propagate
-    problems = list(dict.fromkeys(fetcher.reasons))  # WeasyPrint may ask twice for the same file
+    problems = [w for w in [placeholder_warning(site_url)] if w]
+    problems += list(dict.fromkeys(fetcher.reasons))  # WeasyPrint may ask twice for the same file
     problems += [m for m in warnings.messages if not any(said in m for said in fetcher.refused + fetcher.reasons)]
-    return PdfResult(target, len(document.pages), target.stat().st_size, progress.seconds(), tuple(problems))
+    return PdfResult(target, len(document.pages), target.stat().st_size, progress.seconds(), tuple(problems),
+                     tuple(chapters))
 
 
 def _describe_links(titles: dict[str, str]) -> Callable[[Any, Any], None]:

@@ -19,6 +19,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from ..print.chapters import CHAPTER_FOLDER
 from ..print.pdf import PDF_NAME, PdfRefused
 from ..records.errors import TeDiepGenest, display_path
 from .engine import Abort, ConfigurationError, MkDocsConfig, PluginError, build, load_config
@@ -47,6 +48,9 @@ def build_site(config_file: Path, target: Path, pdf: bool = True) -> int:
         build(config)  # empties the staging folder first: the PDF waits beside it
         if guide is not None:
             os.replace(guide.path, staging / PDF_NAME)
+            for chapter in guide.chapters:  # beside the chapter pages, which link them
+                (staging / CHAPTER_FOLDER).mkdir(exist_ok=True)
+                os.replace(chapter.path, staging / CHAPTER_FOLDER / chapter.path.name)
     except (PluginError, ConfigurationError, Abort) as exc:
         _discard(staging, pdf_dir)
         print(stop_message(exc), file=sys.stderr)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
+from ..print.chapters import CHAPTER_FOLDER
 from ..print.pdf import PDF_NAME, PdfResult, make_pdf
 from ..print.progress import Progress
 from ..print.selection import edition_for
@@ -81,6 +82,7 @@ class GidsPlugin(BasePlugin[GidsConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.download: Download | None = None  # set by lay_out_guide, when `gids build` makes the PDF
+        self.chapter_downloads: dict[str, Download] = {}  # per chapter id, likewise
         self.pages: dict[str, GeneratedPage] = {}
         self.building: str | None = None  # the page being built, should it fail without saying which
         self.for_editor = False  # `gids serve`: practice pages also show what the generator derived
@@ -104,10 +106,12 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         if inputs.errors or inputs.boek is None or check_links(layout.praktijken, inputs.records, inputs.vocab):
             return None
         result = make_pdf(edition_for(inputs.boek, inputs.records, inputs.vocab), folder / PDF_NAME, layout, inputs.vocab,
-                          Progress.automatic())
+                          Progress.automatic(), site_url=config.site_url or None, chapter_folder=folder / CHAPTER_FOLDER)
         for warning in result.warnings:
             print(f"waarschuwing (pdf): {warning}", file=sys.stderr)
         self.download = Download(PDF_NAME, result.pages, human_size(result.size))
+        self.chapter_downloads = {c.id: Download(f"{CHAPTER_FOLDER}/{c.path.name}", c.pages, human_size(c.size))
+                                  for c in result.chapters}
         return result
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -169,6 +173,7 @@ class GidsPlugin(BasePlugin[GidsConfig]):
             return get_relative_url(target, page.url)
 
         context = dict(m=self.model, vocab=self.model.vocab, link=link, inhoud=html, page_url=page.url, download=self.download,
+                       hoofdstuk_pdf=self.chapter_downloads,
                        afleiding=afleiding_regels if self.for_editor else None, herstel=HERSTEL,
                        formulieren=self.forms)
         if generated is None:  # the hand-written home page gets its entry points appended

@@ -1,0 +1,158 @@
+"""The print edition as a reader of an inspiration day meets it: each text once, and a QR code to each live practice.
+
+Made from the fixture project (its session build, fixture_site), whose records share texts as the real
+catalogue does: the introduction of the Middenkempen actions, the frame of the intergemeentelijke projects.
+"""
+from __future__ import annotations
+
+import math
+import re
+import shutil
+import subprocess
+from collections import Counter
+
+import pytest
+
+from generator.print.qr import practice_url, printed_address, site_url_in
+from generator.print.sharing import blocks
+
+from .conftest import FIXTURE_PROJECT, copy_project
+from .test_pdf import BY_SLUG, CATALOG, Gelezen, make, read
+
+LONG = 200  # a paragraph this long, read three times, is paper wasted
+
+
+def letters(text: str) -> str:
+    """Only letters and digits: line breaks, hyphenation and typographic quotes in the PDF's text do not count."""
+    return re.sub(r"[\W_]+", "", text).casefold()
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """The plain paragraphs of a Markdown text, without their Markdown."""
+    plain = [re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", b) for b in blocks(text) if not re.match(r"[#>|*-]|\d+\.", b)]
+    return [p for p in plain if len(p) >= LONG]
+
+
+@pytest.fixture(scope="module")
+def gids(fixture_site) -> Gelezen:
+    return read(fixture_site / "van-opvang-naar-samenleven.pdf")
+
+
+@pytest.fixture(scope="module")
+def gids_letters(gids) -> str:
+    return letters(gids.text)
+
+
+@pytest.mark.pdf
+def test_no_long_paragraph_is_printed_three_times(gids_letters):
+    texts = [p for r in CATALOG.records for p in paragraphs_of(r.verhaal)]
+    texts += [p for page in (FIXTURE_PROJECT / "docs").rglob("*.md") for p in paragraphs_of(page.read_text(encoding="utf-8"))]
+    shared = [p for p, n in Counter(texts).items() if n > 1]
+    assert shared, "the fixture project has texts that several records share: the test would prove nothing"
+    for text in set(texts):
+        # the first 120 letters: a paragraph that runs onto the next page is interrupted by its running head
+        count = gids_letters.count(letters(text)[:120])
+        assert count <= 2, f"{count} keer gedrukt: {text[:90]}…"
+    for text in shared:
+        assert gids_letters.count(letters(text)[:120]) == 1, f"gedeelde tekst niet precies één keer gedrukt: {text[:90]}…"
+
+
+@pytest.mark.pdf
+def test_every_summary_is_printed_once(gids_letters):
+    checked = 0
+    for r in CATALOG.records:
+        # the whole summary: a story may quote its first sentence in a pull quote, as the 2016 guide did
+        summary, title = letters(r.samenvatting), letters(r.titel)
+        if summary.startswith(title[:60]):  # a summary that repeats the title: the title is in the contents too
+            continue
+        assert gids_letters.count(summary) == 1, f"{r.slug}: samenvatting {gids_letters.count(summary)} keer gedrukt"
+        checked += 1
+    assert checked > 20
+
+
+@pytest.mark.pdf
+def test_one_line_projects_share_pages_after_their_common_frame(gids):
+    compact = [r for r in CATALOG.records if letters(r.samenvatting) == letters(r.titel)]
+    assert len(compact) >= 4
+    pages = {gids.toc_page(r.volledige_titel) for r in compact}
+    assert len(pages) <= math.ceil(len(compact) / 2), f"{len(compact)} projecten op {len(pages)} pagina's"
+    frame = letters(paragraphs_of(compact[0].verhaal)[0])[:120]
+    where = [n for n, page in enumerate(gids.pages, 1) if frame in letters(page)]
+    assert len(where) == 1 and where[0] <= min(pages), f"kader op p. {where}, projecten op p. {sorted(pages)}"
+
+
+@pytest.fixture(scope="module")
+def codes(gids, tmp_path_factory) -> dict[int, set[str]]:
+    """What a phone's camera reads on each page: the pages rendered as images, every QR code decoded by zbarimg."""
+    if not (shutil.which("pdftoppm") and shutil.which("zbarimg")):
+        pytest.fail("pdftoppm (poppler-utils) en zbarimg (zbar-tools) zijn nodig: zie het testcommando in de README")
+    folder = tmp_path_factory.mktemp("pagina")
+    subprocess.run(["pdftoppm", "-r", "150", "-gray", "-png", str(gids.path), str(folder / "p")], check=True, timeout=300)
+    found: dict[int, set[str]] = {}
+    for image in sorted(folder.glob("p-*.png")):
+        result = subprocess.run(["zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", str(image)],
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode in (0, 4), result.stderr  # 4: no code on this page
+        number = int(re.search(r"(\d+)\.png$", image.name).group(1))
+        found[number] = set(result.stdout.split())
+    return found
+
+
+@pytest.mark.pdf
+def test_each_practice_has_a_qr_code_to_its_live_page_with_the_address_beside_it(gids, codes, fixture_project):
+    site_url = site_url_in(fixture_project / "mkdocs.yml")
+    assert site_url
+    every = [url for urls in codes.values() for url in urls]
+    expected = {practice_url(site_url, r.slug) for r in CATALOG.records}
+    assert Counter(every) == Counter(expected), "elke praktijk precies één QR-code, naar haar eigen pagina"
+    for number, urls in codes.items():
+        for url in urls:
+            slug = url.rstrip("/").rsplit("/", 1)[1]
+            first = gids.toc_page(BY_SLUG[slug].volledige_titel)
+            assert number >= first, f"QR-code van {slug} op p. {number}, voor de praktijk (p. {first})"
+            assert letters(printed_address(url)) in letters(gids.pages[number - 1]), f"adres niet gedrukt naast de code op p. {number}"
+
+
+def test_site_url_is_read_as_mkdocs_reads_it(tmp_path, monkeypatch):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text('site_name: x\nsite_url: !ENV [GIDS_SITE_URL, "https://gids.example/"]\n'
+                      "markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: !!python/name:material.extensions.emoji.twemoji\n",
+                      encoding="utf-8")
+    monkeypatch.delenv("GIDS_SITE_URL", raising=False)
+    assert site_url_in(config) == "https://gids.example/"
+    monkeypatch.setenv("GIDS_SITE_URL", "https://integratie.voorbeeld.be/gids/")
+    assert site_url_in(config) == "https://integratie.voorbeeld.be/gids/"
+    assert site_url_in(tmp_path / "geen.yml") is None
+    assert printed_address(practice_url("https://www.integratie.be/gids/", "gent-iedereen-onder-dak")) == \
+        "integratie.be/gids/praktijken/gent-iedereen-onder-dak"
+
+
+def test_a_placeholder_site_url_is_said_once_in_dutch_and_a_real_one_not(fixture_project, tmp_path):
+    placeholder = make(fixture_project, tmp_path, "een.pdf", "--praktijk", "gent-iedereen-onder-dak")
+    assert placeholder.stderr.count("voorbeeldadres") == 1, placeholder.stderr
+    project = copy_project(tmp_path / "echt", praktijken=("gent-iedereen-onder-dak",))
+    config = project / "mkdocs.yml"
+    config.write_text(re.sub(r"(?m)^site_url:.*$", "site_url: https://integratie.voorbeeld.be/",
+                             config.read_text(encoding="utf-8")), encoding="utf-8")
+    real = make(project, tmp_path, "twee.pdf")
+    assert "voorbeeldadres" not in real.stderr and "site_url" not in real.stderr, real.stderr
+    assert letters("integratie.voorbeeld.be/praktijken/gent-iedereen-onder-dak") in letters(real.text)
+
+
+@pytest.mark.pdf
+def test_every_chapter_page_links_its_own_tagged_chapter_pdf(fixture_site):
+    chapters = {r.hoofdstuk for r in CATALOG.records}
+    for chapter in sorted(chapters):
+        page = (fixture_site / "hoofdstukken" / chapter / "index.html").read_text(encoding="utf-8")
+        link = re.search(r'<a href="([^"]+)" download>Dit hoofdstuk als pdf</a> \((\d+) pagina\'s, ([^;]+);', page)
+        assert link, f"hoofdstukken/{chapter}/: geen link naar de pdf van het hoofdstuk"
+        target = (fixture_site / "hoofdstukken" / chapter / link[1]).resolve()
+        edition = read(target)
+        assert len(edition.pages) == int(link[2]), chapter
+        assert "/StructTreeRoot" in edition.reader.trailer["/Root"], f"{chapter}: niet getagd"
+        label = next(title for level, title, _ in edition.outline if level == 1)
+        assert letters(label) in letters(edition.pages[0]), chapter
+        # its practices and only those, each bookmarked (other chapters' titles may appear in a cross-reference)
+        bookmarked = {title for level, title, _ in edition.outline if level == 2}
+        expected = {r.volledige_titel for r in CATALOG.records if r.hoofdstuk == chapter}
+        assert expected <= bookmarked and not (bookmarked - expected) & {r.volledige_titel for r in CATALOG.records}, chapter
