@@ -13,7 +13,7 @@ from generator.shared.issue_forms import CORRECTIE_FORM, VOORSTEL_FORM
 from .conftest import ROOT, copy_klein, parsed_page, run_gids_in_process
 
 REPO = "https://github.com/voorbeeld-eigenaar/van-opvang-naar-samenleven"
-MELDING = "repo_url ontbreekt in mkdocs.yml"
+MELDING = "geen adres van de repository (GIDS_REPO_URL of repo_url in mkdocs.yml)"
 
 
 def links(page: Path, text: str) -> list[str]:
@@ -24,9 +24,7 @@ def links(page: Path, text: str) -> list[str]:
 @pytest.fixture(scope="module")
 def built(tmp_path_factory) -> tuple[Path, Path, str]:
     project = copy_klein(tmp_path_factory.mktemp("formulierlinks") / "project")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + f"repo_url: {REPO}\n", encoding="utf-8")
-    result = run_gids_in_process("build", "--zonder-pdf", cwd=project)
+    result = run_gids_in_process("build", "--zonder-pdf", cwd=project, env={"GIDS_REPO_URL": REPO})  # as CI sets it
     assert result.returncode == 0, result.stderr
     assert MELDING not in result.stderr
     return project, project / "site", result.stderr
@@ -58,9 +56,17 @@ def test_start_en_catalogus_linken_naar_het_voorstelformulier_en_de_uitleg(built
     assert "Wat gebeurt er daarna?" in (site / "voorstellen" / "index.html").read_text(encoding="utf-8")
 
 
-def test_zonder_repo_url_geen_links_en_een_melding(tmp_path):
+def test_geen_widget_dat_github_bevraagt(built):
+    """Material's repository widget would fetch the repository's facts from GitHub's API on every page."""
+    _, site, _ = built
+    for page in site.rglob("index.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "md-source" not in text and "api.github.com" not in text, page
+
+
+def test_zonder_repo_url_geen_links_en_een_melding(tmp_path, monkeypatch):
     project = copy_klein(tmp_path / "project")
-    assert "repo_url" not in (project / "mkdocs.yml").read_text(encoding="utf-8")
+    monkeypatch.delenv("GIDS_REPO_URL", raising=False)
     result = run_gids_in_process("build", "--zonder-pdf", cwd=project)
     assert result.returncode == 0, result.stderr
     assert result.stderr.count(MELDING) == 1

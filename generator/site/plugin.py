@@ -217,8 +217,8 @@ class GidsPlugin(BasePlugin[GidsConfig]):
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
         if self.forms is None:  # said once, after a build that worked; a logged warning would stop a strict build
-            print("gids: repo_url ontbreekt in mkdocs.yml: de links 'Een praktijk voorstellen' en 'Meld een wijziging' "
-                  "naar de issueformulieren zijn weggelaten.", file=sys.stderr)
+            print("gids: geen adres van de repository (GIDS_REPO_URL of repo_url in mkdocs.yml): de links 'Een praktijk "
+                  "voorstellen' en 'Meld een wijziging' naar de issueformulieren zijn weggelaten.", file=sys.stderr)
 
     def source_of(self, src_uri: str) -> Path:
         """The file a page comes from: the record of a practice's generated page, else the page in docs/."""
