@@ -76,7 +76,7 @@ class Case:
     query: str
     top3: tuple[str, ...] = ()  # each of these is in the top three
     some: tuple[int, tuple[str, ...]] | None = None  # (n, slugs): at least n of these are in the top three
-    absent: tuple[str, ...] = ()  # none of these is among the results at all
+    absent: tuple[str, ...] = ()  # none of these is among the practices holding all words (a score above zero)
     why: str = ""  # what the officer is after, when the query alone does not say
 
 
@@ -177,13 +177,13 @@ SINGULAR_PLURAL = [("vrijwilliger", "vrijwilligers"), ("onthaalgesprek", "onthaa
 # ---- running them --------------------------------------------------------------------------------
 
 
-def browser_call() -> tuple[float, float, bool]:
-    """The weights of kop and verhaal and the 'unfinished' flag the catalogue page searches with."""
+def browser_call() -> tuple[float, float, bool, bool]:
+    """The weights of kop and verhaal and the 'unfinished' and 'ruim' flags the catalogue page searches with."""
     script = CATALOGUS_JS.read_text(encoding="utf-8")
     found = re.search(r"\b(?:gidsZoekindex|zoekindex)\.zoek\(\s*\[\s*\[\s*kop\s*,\s*([\d.]+)\s*\]\s*,\s*\[\s*verhaal\s*,\s*([\d.]+)\s*\]\s*\]"
-                      r"\s*,\s*\w+\s*,\s*(true|false)\s*\)", script)
-    assert found, "catalogus-logica.js no longer calls zoekindex.zoek([[kop, x], [verhaal, y]], q, flag): update this test"
-    return float(found.group(1)), float(found.group(2)), found.group(3) == "true"
+                      r"\s*,\s*\w+\s*,\s*(true|false)\s*(?:,\s*(true|false)\s*)?\)", script)
+    assert found, "catalogus-logica.js no longer calls zoekindex.zoek([[kop, x], [verhaal, y]], q, flag, ruim): update this test"
+    return float(found.group(1)), float(found.group(2)), found.group(3) == "true", found.group(4) == "true"
 
 
 def _collate(text: str) -> str:
@@ -197,10 +197,10 @@ def rank(records, folder: Path) -> dict[str, list[tuple[str, float]]]:
     for name, text in search.build_indexes(records, load_vocab()).items():
         paths[name] = folder / Path(name).name
         paths[name].write_text(text, encoding="utf-8")
-    kop_weight, verhaal_weight, unfinished = browser_call()
+    kop_weight, verhaal_weight, unfinished, ruim = browser_call()
     queries = [c.query for c in CASES] + [q for pair in SINGULAR_PLURAL for q in pair]
     data = {"kop": str(paths["zoeken/kop.json"]), "verhaal": str(paths["zoeken/verhaal.json"]),
-            "queries": queries, "unfinished": unfinished, "weights": [kop_weight, verhaal_weight]}
+            "queries": queries, "unfinished": unfinished, "ruim": ruim, "weights": [kop_weight, verhaal_weight]}
     source = folder / "zoek.json"
     source.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     result = subprocess.run(["node", str(NODE_HELPER), str(MATERIAL_LUNR), "zoek", str(source)],
@@ -227,7 +227,7 @@ def problems(c: Case, found: list[tuple[str, float]]) -> list[str]:
         n, slugs = c.some
         if sum(slug in top3 for slug in slugs) < n:
             wrong.append(f"fewer than {n} of {', '.join(slugs)} in top 3")
-    wrong += [f"{slug} found" for slug in c.absent if slug in dict(found)]
+    wrong += [f"{slug} found" for slug in c.absent if dict(found).get(slug, 0) > 0]
     return wrong
 
 

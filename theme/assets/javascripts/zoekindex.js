@@ -4,7 +4,8 @@
  * generator/search/indexes.py (read its docstring); tests/test_search.py runs this file in node.
  *
  *   var index = gidsZoekindex.laad(json);       // zoeken/kop.json or zoeken/verhaal.json -> lunr.Index
- *   var scores = gidsZoekindex.zoek([[kop, 1], [verhaal, 1]], q, true);  // {slug: score} or null
+ *   var scores = gidsZoekindex.zoek([[kop, 1], [verhaal, 1]], q, true, true);  // {slug: score} or null
+ *   gidsZoekindex.deels(scores[slug])            // true: a partial match (holds some of the words only)
  *   var words = gidsZoekindex.woorden(q);        // the query's words as the index saw them (highlighting)
  *   gidsZoekindex.stam(word)                     // a word's index term: lunr.nl's stem (see stam)
  *   gidsZoekindex.MAX_TEKST                      // the longest query zoek reads (of a longer one: its start)
@@ -170,13 +171,20 @@
   // of lunr's score times the index's weight. `unfinished`: the last word may be half typed
   // (not if the text ends in a space); if it is a stop word ("onder" on the way to "onderwijs")
   // it only adds to the score. null when the text has no word to search for.
-  function zoek(indexes, text, unfinished) {
+  // `ruim`: when fewer than FEW records hold every word of a query of several words, the records
+  // that hold some of them follow, with a score below zero (lunr's scores are above it): minus
+  // the number of words they miss, plus their summed score squeezed into 0..1. So they rank by
+  // how many words they hold, then by where (lunr's score), and the page can draw a line above
+  // them (partial: a score below zero). An officer's question then never ends on an empty page
+  // while one of its words is in the catalogue ("laaggeletterde ouders").
+  function zoek(indexes, text, unfinished, ruim) {
     text = text.slice(0, MAX_TEKST);
     var words = allWords(text).map(function (word) { return word.slice(0, MAX_WORD); });
     unfinished = unfinished && !/[\s\-\/]$/.test(text);
-    var total = null, optional = null, typos = 0;
+    var perWord = [], optional = null, typos = 0;
     words.forEach(function (word, i) {
-      if (total !== null && isEmpty(total)) return;  // a word matched nothing: so does the query
+      // all words required and one matched nothing: the rest cannot help, unless partial matches count
+      if (!ruim && perWord.length && isEmpty(perWord[perWord.length - 1])) return;
       var last = unfinished && i === words.length - 1, stopWord = isStopWord(word);
       if (stopWord && !last) return;
       if (last && word.length < 2 && words.length > 1) return;  // one letter typed: wait for more
@@ -187,16 +195,33 @@
       }
       scores = scores || {};
       if (stopWord) optional = scores;
-      else if (total === null) total = scores;
-      else {
-        var both = {};
-        for (var ref in total) if (ref in scores) both[ref] = total[ref] + scores[ref];
-        total = both;
+      else perWord.push(scores);
+    });
+    if (!perWord.length) return optional;
+    var total = perWord[0];
+    perWord.slice(1).forEach(function (scores) {
+      var both = {};
+      for (var ref in total) if (ref in scores) both[ref] = total[ref] + scores[ref];
+      total = both;
+    });
+    if (optional) for (var ref in total) if (ref in optional) total[ref] += optional[ref];
+    if (ruim && perWord.length > 1 && Object.keys(total).length < FEW) addPartial(total, perWord);
+    return total;
+  }
+
+  var FEW = 3;
+
+  function addPartial(total, perWord) {
+    var held = {}, sum = {};
+    perWord.forEach(function (scores) {
+      for (var ref in scores) {
+        held[ref] = (held[ref] || 0) + 1;
+        sum[ref] = (sum[ref] || 0) + scores[ref];
       }
     });
-    if (total === null) return optional;
-    if (optional) for (var ref in total) if (ref in optional) total[ref] += optional[ref];
-    return total;
+    for (var ref in held) {
+      if (!(ref in total)) total[ref] = sum[ref] / (1 + sum[ref]) - (perWord.length - held[ref]);
+    }
   }
 
   function isEmpty(scores) {
@@ -204,5 +229,10 @@
     return true;
   }
 
-  return { laad: laad, woorden: woorden, stam: stam, zoek: zoek, MAX_TEKST: MAX_TEKST };
+  // A score of zoek(..., ruim) that belongs to a record holding only some of the words.
+  function deels(score) {
+    return score < 0;
+  }
+
+  return { laad: laad, woorden: woorden, stam: stam, zoek: zoek, deels: deels, MAX_TEKST: MAX_TEKST };
 });
