@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from .test_catalogus_browser import open_catalogue, page, result_refs  # noqa: F401 (page is a fixture)
+from .test_catalogus_browser import open_catalogue, result_refs
+from .test_catalogus_browser import page as page  # the fixture: a fresh page, JavaScript errors fail the test
 
 DEELS = "Geen praktijk bevat alle woorden; deze bevatten er de meeste"
 ANALFABETISME = "antwerpen-analfabetisme-laaggeletterdheid-aanpakken"

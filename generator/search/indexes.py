@@ -285,7 +285,7 @@ Pipeline.register_function(_stemmer_nl, "stemmer-nl")  # the label lunr.nl.min.j
 
 
 # The story's parts are the field "delen" of verhaal.json, as the kop's are of kop.json.
-_SOURCE = {(VERHAAL_FIELDS, "delen"): "verhaaldelen"}
+_SOURCE: dict[tuple[tuple[tuple[str, float], ...], str], str] = {(VERHAAL_FIELDS, "delen"): "verhaaldelen"}
 
 
 def _index(docs: list[tuple[str, dict[str, list[str]]]], fields: tuple[tuple[str, float], ...]) -> dict:
