@@ -4,8 +4,10 @@ Runs on the fixture project (served_site); the practices named are its records.
 """
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import expect
 
+from .conftest import copy_klein, run_gids_in_process, static_host
 from .test_catalogus_browser import open_catalogue, result_refs
 from .test_catalogus_browser import page as page  # the fixture: a fresh page, JavaScript errors fail the test
 
@@ -45,3 +47,40 @@ def test_de_lijn_staat_onder_de_praktijken_met_alle_woorden(page, served_site):
     page.select_option("[data-gids-sort]", "plaats")
     result_refs(page)
     assert items(page).index(DEELS) == line
+
+
+@pytest.fixture(scope="module")
+def regenboog_site(tmp_path_factory):
+    """The small project, one story of which names the regenbooggemeenschap (no record of the fixture does)."""
+    project = copy_klein(tmp_path_factory.mktemp("regenboog") / "project")
+    record = project / "praktijken" / f"{GENT_ONDER_DAK}.md"
+    record.write_text(record.read_text(encoding="utf-8") + "\nOok de regenbooggemeenschap vindt er de weg.\n",
+                      encoding="utf-8")
+    result = run_gids_in_process("build", "-d", str(project / "site"), "--zonder-pdf", cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with static_host(project / "site") as base:
+        yield base
+
+
+def test_een_deel_vindt_de_samenstelling_ook_na_de_laatste_letter(page, regenboog_site):
+    open_catalogue(page, regenboog_site)
+    box = page.locator("#gids-q")
+    box.click()
+    for n, letter in enumerate("regenboog", 1):
+        page.keyboard.type(letter)
+        if n >= 6:  # "regenb" on: the practice stays, "regenboog" (stemmed "regenbog") included
+            assert GENT_ONDER_DAK in result_refs(page), box.input_value()
+    # the whole word, not typed on: found through the compound's parts (its own field, the story's)
+    open_catalogue(page, regenboog_site, "?zoek=regenboog+")
+    assert result_refs(page) == [GENT_ONDER_DAK]
+
+
+@pytest.mark.parametrize(("query", "first"), [
+    ("trauma", "anderlecht-brussel-aalst-dilbeek-integrale-aanpak-jonge-vluchtelingen"),  # "getraumatiseerde"
+    ("opvoedingsondersteuning", "noord-limburg-actieplan-integratie"),  # "opvoeding" and "ondersteuning"
+    ("conversatietafel", "antwerpen-laagdrempelige-plek-nederlands-oefenen"),  # its "conversatiegroep"
+    ("casemanager", "vlaamse-rand-integrale-aanpak-instroom"),  # "casemanagement"
+])
+def test_samenstellingen_en_verwante_vormen(page, served_site, query, first):
+    open_catalogue(page, served_site, f"?zoek={query}")
+    assert result_refs(page)[:1] == [first]

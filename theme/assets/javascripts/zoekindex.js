@@ -101,21 +101,33 @@
     var s = stam(word), list = [];
     if (mode === "typo") return [[s, { usePipeline: false, editDistance: word.length >= 8 ? 2 : 1 }]];
     if (!stopWord) list.push([s, { usePipeline: false, boost: 10 }]);
+    if (mode === "getypt") return prefixClauses(index, word, 3, []);
+    if (mode === "near") return prefixClauses(index, s.slice(0, Math.max(NEAR_MIN, Math.ceil(s.length * NEAR_KEEP))), 1, []);
     if (mode === "prefix") {
-      var fields = s.length >= SHORT_PREFIX ? index.fields : index.fields.filter(function (field) {
-        return SHORT_PREFIX_FIELDS.indexOf(field) >= 0;
-      });
-      if (fields.length) {
-        var many = commonTermsWithPrefix(index, s);
-        if (many) {  // a short prefix of a large catalogue: its most used completions, not thousands
-          many.forEach(function (term) { list.push([term, { usePipeline: false, boost: 3, fields: fields }]); });
-        } else {
-          list.push([s, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 3, fields: fields }]);
-        }
+      prefixClauses(index, s, 3, list);
+    }
+    return list;
+  }
+
+  function prefixClauses(index, prefix, boost, list) {
+    var fields = prefix.length >= SHORT_PREFIX ? index.fields : index.fields.filter(function (field) {
+      return SHORT_PREFIX_FIELDS.indexOf(field) >= 0;
+    });
+    if (fields.length) {
+      var many = commonTermsWithPrefix(index, prefix);
+      if (many) {  // a short prefix of a large catalogue: its most used completions, not thousands
+        many.forEach(function (term) { list.push([term, { usePipeline: false, boost: boost, fields: fields }]); });
+      } else {
+        list.push([prefix, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: boost, fields: fields }]);
       }
     }
     return list;
   }
+
+  // "near" (when nothing else found a long word): the stems that start with its first 70 %, so
+  // "casemanager" finds "casemanagement" and back, forms the stemmer does not join. One prefix
+  // lookup, only for a word that found nothing: typing is not slowed.
+  var NEAR_MIN_WORD = 8, NEAR_MIN = 6, NEAR_KEEP = 0.7;
 
   // {ref: score} of one word in one index, remembered: while typing, only the last word changes.
   // The MAX_COMPLETIONS most frequent index terms starting with prefix, or null when there are not more
@@ -125,15 +137,98 @@
   function commonTermsWithPrefix(index, prefix) {
     var terms = index.gidsTerms;
     if (!terms) return null;
-    var lo = 0, hi = terms.length;
-    while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < prefix) lo = mid + 1; else hi = mid; }
-    var end = lo;
+    var lo = firstAtLeast(terms, prefix), end = lo;
     while (end < terms.length && terms[end].lastIndexOf(prefix, 0) === 0) end++;
     if (end - lo <= MAX_COMPLETIONS) return null;
     var found = [];
     for (var i = lo; i < end; i++) found.push(i);
     found.sort(function (a, b) { return index.gidsFrequency[b] - index.gidsFrequency[a] || a - b; });
     return found.slice(0, MAX_COMPLETIONS).map(function (i) { return terms[i]; });
+  }
+
+  // Where a term would go in the sorted terms (binary search).
+  function firstAtLeast(terms, term) {
+    var lo = 0, hi = terms.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < term) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+
+  // ---- compounds --------------------------------------------------------------------------------
+  // Dutch writes compounds as one word. One the indexes do not have ("opvoedingsondersteuning")
+  // is split into parts they do have ("opvoeding", "ondersteuning": the catalogue's own
+  // vocabulary), with the linking letters between them; records holding every part are found,
+  // their score times DELEN_WEIGHT. A compound whose last part no record has ("conversatietafel")
+  // searches the parts it knows, if they make up at least half of it. The index side splits the
+  // records' compounds (generator/search/delen.py), so "regenboog" finds "regenbooggemeenschap".
+  var DELEN_MIN_WORD = 8, DELEN_MIN = 4, DELEN_WEIGHT = 0.5, LINKS = ["", "s", "en", "e"];
+
+  function isKnown(indexes, word) {
+    if (word.length < DELEN_MIN || isStopWord(word)) return false;
+    var s = stam(word);
+    return indexes.some(function (entry) {
+      var terms = entry[0] && entry[0].gidsTerms;
+      return Boolean(terms) && terms[firstAtLeast(terms, s)] === s;
+    });
+  }
+
+  // The longest known part at the start of the text (not all of it when whole is false), or null.
+  function knownStart(indexes, text, whole) {
+    for (var i = whole ? text.length : text.length - 1; i >= DELEN_MIN; i--) {
+      if (isKnown(indexes, text.slice(0, i))) return text.slice(0, i);
+    }
+    return null;
+  }
+
+  function delen(indexes, word) {
+    if (word.length < DELEN_MIN_WORD || word.length > MAX_WORD || !/^[a-zà-ÿ]+$/.test(word)) return null;
+    var parts = [], rest = word, length = 0;
+    while (rest.length >= DELEN_MIN) {
+      var part = null;
+      for (var l = 0; l < LINKS.length && !part; l++) {
+        if (parts.length && LINKS[l] && rest.lastIndexOf(LINKS[l], 0) === 0) {
+          part = knownStart(indexes, rest.slice(LINKS[l].length), true);
+          if (part) rest = rest.slice(LINKS[l].length);
+        } else if (!LINKS[l]) {
+          part = knownStart(indexes, rest, parts.length > 0);
+        }
+      }
+      if (!part) break;
+      parts.push(part);
+      length += part.length;
+      rest = rest.slice(part.length);
+    }
+    return parts.length && length * 2 >= word.length ? parts : null;
+  }
+
+  // delen of a word, remembered on the first index (while typing, the other words stay the same)
+  function cachedDelen(indexes, word) {
+    var first = indexes.filter(function (entry) { return entry[0]; })[0];
+    if (!first) return null;
+    var cache = first[0].gidsCache || (first[0].gidsCache = new Map());
+    var key = "delen:" + indexes.map(function (entry) { return entry[0] ? 1 : 0; }).join("") + ":" + word;
+    if (!cache.has(key)) cache.set(key, delen(indexes, word));
+    return cache.get(key);
+  }
+
+  // A word's own scores with those of its parts added (a new object: the cached ones stay as they are).
+  function withParts(scores, parts) {
+    if (!parts) return scores;
+    var sum = {};
+    for (var ref in parts) sum[ref] = parts[ref];
+    for (ref in scores) sum[ref] = (sum[ref] || 0) + scores[ref];
+    return sum;
+  }
+
+  function partScores(indexes, word) {
+    var parts = cachedDelen(indexes, word);
+    if (!parts) return null;
+    var total = null;
+    parts.forEach(function (part) {
+      var scores = sumScores(indexes, part, "exact", false) || {}, both = {};
+      for (var ref in scores) if (total === null || ref in total) both[ref] = (total ? total[ref] : 0) + scores[ref] * DELEN_WEIGHT;
+      total = both;
+    });
+    return total && !isEmpty(total) ? total : null;
   }
 
   function wordScores(index, word, mode, stopWord) {
@@ -189,10 +284,18 @@
       if (stopWord && !last) return;
       if (last && word.length < 2 && words.length > 1) return;  // one letter typed: wait for more
       var scores = sumScores(indexes, word, last ? "prefix" : "exact", stopWord);
+      // the word being typed as typed, when its stem is no prefix of it and found nothing: the stem no
+      // longer reaches what the word is a prefix of ("regenboog" is stemmed to "regenbog", and
+      // "regenbooggemeenschap" is not; a stem that is a prefix, "vrijwillig" of "vrijwilligers", does)
+      if (!scores && last && !stopWord && word.length >= SHORT_PREFIX && word.lastIndexOf(stam(word), 0) !== 0) {
+        scores = sumScores(indexes, word, "getypt", false);
+      }
       if (!scores && !stopWord && word.length >= TYPO_MIN && word.length <= TYPO_MAX && typos < MAX_TYPOS) {
         typos++;
         scores = sumScores(indexes, word, "typo", false);
       }
+      if (!scores && !stopWord) scores = partScores(indexes, word);
+      if (!scores && !stopWord && word.length >= NEAR_MIN_WORD) scores = sumScores(indexes, word, "near", false);
       scores = scores || {};
       if (stopWord) optional = scores;
       else perWord.push(scores);
