@@ -84,3 +84,17 @@ def test_een_deel_vindt_de_samenstelling_ook_na_de_laatste_letter(page, regenboo
 def test_samenstellingen_en_verwante_vormen(page, served_site, query, first):
     open_catalogue(page, served_site, f"?zoek={query}")
     assert result_refs(page)[:1] == [first]
+
+
+def test_de_catalogus_haalt_geen_sitemap(browser, served_site):
+    """Nothing the page does not use: Material fetches sitemap.xml for a <link rel="alternate"> (theme/main.html)."""
+    context = browser.new_context()
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    tab = context.new_page()
+    open_catalogue(tab, served_site, "?zoek=taal")
+    result_refs(tab)
+    tab.wait_for_load_state("networkidle")
+    context.close()
+    assert any(url.endswith("zoeken/kop.json") for url in requested), requested  # the requests were seen
+    assert not [url for url in requested if "sitemap" in url]
