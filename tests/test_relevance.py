@@ -299,6 +299,17 @@ def test_singular_and_plural_rank_alike(ranked):
     assert not differing, differing
 
 
+def test_several_words_without_a_practice_holding_all_give_those_holding_most(ranked):
+    """No empty page while a word matches: below zero are the practices holding some words, minus one per word missed."""
+    found = ranked["laaggeletterde ouders"]
+    assert found and all(score < 0 for _, score in found)  # no practice says both
+    three = ranked["hooggeschoolde vluchtelingen werk"]
+    missed = [-int(score // 1) for _, score in three]  # 1: holds two of the three words, 2: one
+    assert all(score < 0 for _, score in three) and missed == sorted(missed) and missed[0] == 1 and missed[-1] == 2
+    # enough practices holding every word: no partial ones
+    assert len(ranked["huisvesting vluchtelingen"]) >= 3 and all(score > 0 for _, score in ranked["huisvesting vluchtelingen"])
+
+
 if __name__ == "__main__":  # the whole table as it ranks now: .venv/bin/python -m tests.test_relevance
     import tempfile
 

@@ -12,8 +12,11 @@
       organisations in passing ("alle lokale partners (OCMW, LOI's, OKAN klassen, ...)"): a
       word there says no more about the practice than one in its story (boost 1, which the
       catalogue page weighs 0.5), and much less than one in its fiche or summary;
+    - ``delen`` (1): the parts of the compounds of all these fields (``delen.py``: "regenbooggemeenschap"
+      gives regenboog and gemeenschap), so a part finds the whole, below a record that says the part itself;
 - ``zoeken/verhaal.json``, loaded right after, in the background:
-    - ``verhaal`` (1): the story, and abbreviations meant in it.
+    - ``verhaal`` (1): the story, and abbreviations meant in it;
+    - ``delen`` (0.3): the parts of the story's compounds.
 
 Every field also has its hyphenated compounds as one word ("welzijns-campus" gives welzijn,
 campus and welzijnscampus), as people type them (``samenstellingen``).

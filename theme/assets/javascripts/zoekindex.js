@@ -5,6 +5,8 @@
  *
  *   var index = gidsZoekindex.laad(json);       // zoeken/kop.json or zoeken/verhaal.json -> lunr.Index
  *   var scores = gidsZoekindex.zoek([[kop, 1], [verhaal, 1]], q, true, true);  // {slug: score} or null
+ *     (a word that finds nothing is tried as typed, then with a typo, then in its compound parts,
+ *     then by a shorter prefix; with the 4th argument, records holding only some words follow)
  *   gidsZoekindex.deels(scores[slug])            // true: a partial match (holds some of the words only)
  *   var words = gidsZoekindex.woorden(q);        // the query's words as the index saw them (highlighting)
  *   gidsZoekindex.stam(word)                     // a word's index term: lunr.nl's stem (see stam)
