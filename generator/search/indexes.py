@@ -12,10 +12,11 @@
       organisations in passing ("alle lokale partners (OCMW, LOI's, OKAN klassen, ...)"): a
       word there says no more about the practice than one in its story (boost 1, which the
       catalogue page weighs 0.5), and much less than one in its fiche or summary;
-    - ``delen`` (1): the parts of the compounds of all these fields (``delen.py``: "regenbooggemeenschap"
-      gives regenboog and gemeenschap), so a part finds the whole, below a record that says the part itself;
 - ``zoeken/verhaal.json``, loaded right after, in the background:
     - ``verhaal`` (1): the story, and abbreviations meant in it;
+    - ``kopdelen`` (1): the parts of the compounds of the kop's fields (``delen.py``: "regenbooggemeenschap"
+      gives regenboog and gemeenschap), so a part finds the whole, below a record that says the part itself.
+      Here, not in kop.json: they made the first file 6 times larger gzipped on the bench's 1,000 records;
     - ``delen`` (0.3): the parts of the story's compounds.
 
 Every field also has its hyphenated compounds as one word ("welzijns-campus" gives welzijn,
@@ -69,7 +70,7 @@ from ..records.vocab import Vocab, load_vocab
 from ..shared.config_yaml import load_config_yaml
 from ..shared.data import DATA
 from . import lunr_nl
-from .delen import alle_delen, lexicon_woorden, woordenlijst
+from .delen import MIN_WORD, alle_delen, lexicon_woorden, woordenlijst
 
 
 def _import_lunr() -> tuple[Any, Any]:
@@ -97,8 +98,8 @@ def _import_lunr() -> tuple[Any, Any]:
 
 _Builder, Pipeline = _import_lunr()
 
-KOP_FIELDS = (("titel", 10), ("plaats", 10), ("samenvatting", 3), ("fiche", 3), ("details", 0.5), ("delen", 1))
-VERHAAL_FIELDS = (("verhaal", 1), ("delen", 0.3))
+KOP_FIELDS = (("titel", 10), ("plaats", 10), ("samenvatting", 3), ("fiche", 3), ("details", 0.5))
+VERHAAL_FIELDS = (("verhaal", 1), ("kopdelen", 1), ("delen", 0.3))
 FILES = {"zoeken/kop.json": KOP_FIELDS, "zoeken/verhaal.json": VERHAAL_FIELDS}
 
 # Markdown [text](url): index the text, not the url. A url never holds '](' (where a next one starts), so
@@ -258,23 +259,26 @@ def _part_terms(text: str, delen: Callable[[str], tuple[str, ...]]) -> list[str]
     """The index terms of the parts of the compounds of a text (generator/search/delen.py)."""
     terms: list[str] = []
     for token in lunr_nl.tokenize(_LINK_TARGET.sub("] ", text)):
-        for part in _SPLIT.split(token):
-            terms += delen(_PLURAL_S.sub("", lunr_nl.trim(part)))
+        terms += delen(token)
     return terms
 
 
 def part_finder(records: list[Praktijk]) -> Callable[[str], tuple[str, ...]]:
-    """A word's compound parts as index terms (each once, none the word's own), memoized: the lexicon is
+    """A lunr token's compound parts as index terms (each once, none the word's own), memoized: the lexicon is
     data/woorden_nl.txt and every word of the records (the catalogue's own vocabulary)."""
     lexicon = set(woordenlijst())
     for r in records:
         lexicon |= lexicon_woorden(f"{r.titel} {r.samenvatting} {r.verhaal}")
 
-    @cache
-    def delen(word: str) -> tuple[str, ...]:
-        own = set(_token_terms(word))
-        terms = [t for part in alle_delen(word, lexicon.__contains__) for t in _token_terms(part)]
-        return tuple(t for t in dict.fromkeys(terms) if t not in own)
+    @cache  # per lunr token: tokens repeat a lot
+    def delen(token: str) -> tuple[str, ...]:
+        terms: list[str] = []
+        for word in _SPLIT.split(token):
+            word = _PLURAL_S.sub("", lunr_nl.trim(word))
+            if len(word) >= MIN_WORD:
+                own = set(_token_terms(word))
+                terms += [t for part in alle_delen(word, lexicon.__contains__) for t in _token_terms(part) if t not in own]
+        return tuple(dict.fromkeys(terms))
 
     return delen
 
@@ -287,8 +291,9 @@ def _stemmer_nl(token: Any, i: int | None = None, tokens: list[Any] | None = Non
 Pipeline.register_function(_stemmer_nl, "stemmer-nl")  # the label lunr.nl.min.js registers in the browser
 
 
-# The story's parts are the field "delen" of verhaal.json, as the kop's are of kop.json.
-_SOURCE: dict[tuple[tuple[tuple[str, float], ...], str], str] = {(VERHAAL_FIELDS, "delen"): "verhaaldelen"}
+# verhaal.json's fields "kopdelen" and "delen": the parts of the kop's fields and of the story's.
+_SOURCE: dict[tuple[tuple[tuple[str, float], ...], str], str] = {
+    (VERHAAL_FIELDS, "kopdelen"): "delen", (VERHAAL_FIELDS, "delen"): "verhaaldelen"}
 
 
 def _index(docs: list[tuple[str, dict[str, list[str]]]], fields: tuple[tuple[str, float], ...]) -> dict:
