@@ -3,7 +3,7 @@
 //   node tests/lunr_node.js MATERIAL_LUNR_DIR woorden INPUT.json   {texts: [...], tokens: [...]}
 //   node tests/lunr_node.js MATERIAL_LUNR_DIR bouw INPUT.json      {fields: [[name, boost]], docs: [{ref, field: [terms]}]}
 //   node tests/lunr_node.js MATERIAL_LUNR_DIR zoek INPUT.json      {kop: path, verhaal: path, queries: [...],
-//                                                                    unfinished: bool, raw: [lunr query strings],
+//                                                                    unfinished: bool, ruim: bool, raw: [lunr query strings],
 //                                                                    weights: [kop, verhaal] (default [1, 1])}
 //        -> {results: {q: [ref, ...] best first}, scores: {q: {ref: score}}, raw, times, loadMs, warnings}
 //
@@ -43,7 +43,7 @@ if (command === "woorden") {
   const times = {};
   for (const q of input.queries) {
     const t0 = process.hrtime.bigint();
-    const scores = zoekindex.zoek([[kop, kopWeight], [verhaal, verhaalWeight]], q, Boolean(input.unfinished)) || {};
+    const scores = zoekindex.zoek([[kop, kopWeight], [verhaal, verhaalWeight]], q, Boolean(input.unfinished), Boolean(input.ruim)) || {};
     times[q] = Number(process.hrtime.bigint() - t0) / 1e6;
     results[q] = Object.keys(scores).sort((a, b) => scores[b] - scores[a] || (a < b ? -1 : 1));
     scored[q] = scores;

@@ -200,10 +200,10 @@ def test_files_are_lunr_indexes_without_the_derivable_inverted_index(indexes, fi
 def test_scores_are_those_lunr_js_would_compute(indexes, fixture_records, tmp_path):
     """lunr.js's own builder, given the same terms, gives every term of every field the same score."""
     vocab = load_vocab()
-    docs = [{"ref": str(n), **search._fields(r, vocab)} for n, r in enumerate(sorted(fixture_records, key=lambda r: r.slug))]
+    docs = search.documents(sorted(fixture_records, key=lambda r: r.slug), vocab)
     for name, fields in [("kop.json", search.KOP_FIELDS), ("verhaal.json", search.VERHAAL_FIELDS)]:
-        expected = node("bouw", {"fields": fields, "docs": [{"ref": d["ref"], **{f: d[f] for f, _ in fields}}
-                                                              for d in docs]}, tmp_path)
+        expected = node("bouw", {"fields": fields, "docs": [{"ref": ref, **search.index_fields(terms, fields)}
+                                                              for ref, terms in docs]}, tmp_path)
         data = json.loads((indexes / name).read_text(encoding="utf-8"))
         ours = {ref: {data["terms"][e[i]]: e[i + 1] for i in range(0, len(e), 2)} for ref, e in data["fieldVectors"]}
         assert ours.keys() == expected.keys()

@@ -13,7 +13,11 @@
       word there says no more about the practice than one in its story (boost 1, which the
       catalogue page weighs 0.5), and much less than one in its fiche or summary;
 - ``zoeken/verhaal.json``, loaded right after, in the background:
-    - ``verhaal`` (1): the story, and abbreviations meant in it.
+    - ``verhaal`` (1): the story, and abbreviations meant in it;
+    - ``kopdelen`` (1): the parts of the compounds of the kop's fields (``delen.py``: "regenbooggemeenschap"
+      gives regenboog and gemeenschap), so a part finds the whole, below a record that says the part itself.
+      Here, not in kop.json: they made the first file 6 times larger gzipped on the bench's 1,000 records;
+    - ``delen`` (0.3): the parts of the story's compounds.
 
 Every field also has its hyphenated compounds as one word ("welzijns-campus" gives welzijn,
 campus and welzijnscampus), as people type them (``samenstellingen``).
@@ -56,6 +60,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -65,6 +70,7 @@ from ..records.vocab import Vocab, load_vocab
 from ..shared.config_yaml import load_config_yaml
 from ..shared.data import DATA
 from . import lunr_nl
+from .delen import MIN_WORD, alle_delen, lexicon_woorden, woordenlijst
 
 
 def _import_lunr() -> tuple[Any, Any]:
@@ -93,7 +99,7 @@ def _import_lunr() -> tuple[Any, Any]:
 _Builder, Pipeline = _import_lunr()
 
 KOP_FIELDS = (("titel", 10), ("plaats", 10), ("samenvatting", 3), ("fiche", 3), ("details", 0.5))
-VERHAAL_FIELDS = (("verhaal", 1),)
+VERHAAL_FIELDS = (("verhaal", 1), ("kopdelen", 1), ("delen", 0.3))
 FILES = {"zoeken/kop.json": KOP_FIELDS, "zoeken/verhaal.json": VERHAAL_FIELDS}
 
 # Markdown [text](url): index the text, not the url. A url never holds '](' (where a next one starts), so
@@ -221,7 +227,7 @@ def _occurrences(text: str, part: str) -> list[int]:
 
 # ---- the documents ------------------------------------------------------------------------------
 
-def _fields(record: Praktijk, vocab: Vocab) -> dict[str, list[str]]:
+def _fields(record: Praktijk, vocab: Vocab, delen: Callable[[str], tuple[str, ...]] = lambda word: ()) -> dict[str, list[str]]:
     places = [record.plaats, *(g for g in record.gemeenten if g not in record.plaats),
               *(vocab.provincies[p].label for p in record.provincies)]
     fiche = [f.naam or "" for f in record.fiches]
@@ -242,7 +248,39 @@ def _fields(record: Praktijk, vocab: Vocab) -> dict[str, list[str]]:
     additions["verhaal"] = _abbreviation_terms(fields["verhaal"], set(fields["verhaal"]))
     for name, text in texts.items():
         fields[name] += additions[name] + samenstellingen(text)
+    # the parts of compounds, in fields of their own that weigh less: a part finds the whole, below the
+    # practices that say the word itself
+    fields["delen"] = [t for name, text in texts.items() if name != "verhaal" for t in _part_terms(text, delen)]
+    fields["verhaaldelen"] = _part_terms(record.verhaal, delen)
     return fields
+
+
+def _part_terms(text: str, delen: Callable[[str], tuple[str, ...]]) -> list[str]:
+    """The index terms of the parts of the compounds of a text (generator/search/delen.py)."""
+    terms: list[str] = []
+    for token in lunr_nl.tokenize(_LINK_TARGET.sub("] ", text)):
+        terms += delen(token)
+    return terms
+
+
+def part_finder(records: list[Praktijk]) -> Callable[[str], tuple[str, ...]]:
+    """A lunr token's compound parts as index terms (each once, none the word's own), memoized: the lexicon is
+    data/woorden_nl.txt and every word of the records (the catalogue's own vocabulary)."""
+    lexicon = set(woordenlijst())
+    for r in records:
+        lexicon |= lexicon_woorden(f"{r.titel} {r.samenvatting} {r.verhaal}")
+
+    @cache  # per lunr token: tokens repeat a lot
+    def delen(token: str) -> tuple[str, ...]:
+        terms: list[str] = []
+        for word in _SPLIT.split(token):
+            word = _PLURAL_S.sub("", lunr_nl.trim(word))
+            if len(word) >= MIN_WORD:
+                own = set(_token_terms(word))
+                terms += [t for part in alle_delen(word, lexicon.__contains__) for t in _token_terms(part) if t not in own]
+        return tuple(dict.fromkeys(terms))
+
+    return delen
 
 
 # never run here: the terms come in stemmed
@@ -251,6 +289,11 @@ def _stemmer_nl(token: Any, i: int | None = None, tokens: list[Any] | None = Non
 
 
 Pipeline.register_function(_stemmer_nl, "stemmer-nl")  # the label lunr.nl.min.js registers in the browser
+
+
+# verhaal.json's fields "kopdelen" and "delen": the parts of the kop's fields and of the story's.
+_SOURCE: dict[tuple[tuple[tuple[str, float], ...], str], str] = {
+    (VERHAAL_FIELDS, "kopdelen"): "delen", (VERHAAL_FIELDS, "delen"): "verhaaldelen"}
 
 
 def _index(docs: list[tuple[str, dict[str, list[str]]]], fields: tuple[tuple[str, float], ...]) -> dict:
@@ -262,7 +305,7 @@ def _index(docs: list[tuple[str, dict[str, list[str]]]], fields: tuple[tuple[str
     for name, boost in fields:
         builder.field(name, boost)
     for ref, terms in docs:
-        builder.add({"ref": ref, **{name: terms[name] for name, _ in fields}})
+        builder.add({"ref": ref, **index_fields(terms, fields)})
     index: dict = builder.build().serialize()
     # The inverted index is a function of the field vectors (which terms each field of each
     # document has) and more than half of the file: ship the terms only, in JavaScript's sort
@@ -280,11 +323,22 @@ def _renumbered(elements: list, position: dict[int, int]) -> list:
     return [x for term, score in pairs for x in (term, int(score) if score == int(score) else score)]
 
 
+def documents(records: list[Praktijk], vocab: Vocab) -> list[tuple[str, dict[str, list[str]]]]:
+    """(ref, {field: terms}) of each record, numbered in slug order (``records`` sorted by slug)."""
+    delen = part_finder(records)
+    return [(str(n), _fields(r, vocab, delen)) for n, r in enumerate(records)]
+
+
+def index_fields(terms: dict[str, list[str]], fields: tuple[tuple[str, float], ...]) -> dict[str, list[str]]:
+    """The terms of one index's fields, of a document's terms."""
+    return {name: terms[_SOURCE.get((fields, name), name)] for name, _ in fields}
+
+
 def build_indexes(records: list[Praktijk], vocab: Vocab | None = None) -> dict[str, str]:
     """{path under the site: JSON text} of the search indexes."""
     vocab = vocab or load_vocab()
     records = sorted(records, key=lambda r: r.slug)
-    docs = [(str(n), _fields(r, vocab)) for n, r in enumerate(records)]
+    docs = documents(records, vocab)
     refs = [r.slug for r in records]
     files = {}
     for path, fields in FILES.items():

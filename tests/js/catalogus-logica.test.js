@@ -20,8 +20,9 @@ function fakeZoekindex(answers) {
       return text.toLowerCase().split(/\s+/).filter((w) => w && w !== "de");
     },
     stam: (word) => word.replace(/(en|s)$/, ""),  // enough to tell a stem match from a prefix match
-    zoek: (indexes, q, unfinished) => {
-      calls.push(["zoek", indexes.map(([index, weight]) => [index && index.index, weight]), q, unfinished]);
+    deels: (score) => score < 0,
+    zoek: (indexes, q, unfinished, ruim) => {
+      calls.push(["zoek", indexes.map(([index, weight]) => [index && index.index, weight]), q, unfinished, ruim]);
       return answers[q] === undefined ? null : answers[q];
     },
   };
@@ -234,8 +235,8 @@ test("zoek: both indexes, the stories weighing half; quick with both loaded: onl
   assert.deepEqual(L.zoek(indexes, data.praktijken, "taal", false), { "edegem-taalcafe": 2, "genk-werk": 5, "kortrijk-schakelklas": 2 });
   L.zoek(indexes, data.praktijken, "taal", true);
   L.zoek({ kop: indexes.kop, verhaal: null }, data.praktijken, "taal", true);  // no stories to follow: search what there is
-  assert.deepEqual(fake.calls, [["zoek", [["kop", 1], ["verhaal", 0.5]], "taal", true], ["zoek", [["kop", 1]], "taal", true],
-                                ["zoek", [["kop", 1], [null, 0.5]], "taal", true]]);
+  assert.deepEqual(fake.calls, [["zoek", [["kop", 1], ["verhaal", 0.5]], "taal", true, true],
+                                ["zoek", [["kop", 1]], "taal", true, true], ["zoek", [["kop", 1], [null, 0.5]], "taal", true, true]]);
 });
 
 test("zoek: a query without words finds nothing (not everything)", () => {
@@ -423,6 +424,20 @@ test("sort by relevance: the highest score first, ties by place; without a searc
   const pool = L.found(data.praktijken, scores);
   assert.deepEqual(refs(L.sorted(pool, scores, "relevantie")), ["genk-werk", "edegem-taalcafe", "kortrijk-schakelklas"]);
   assert.deepEqual(refs(L.sorted(data.praktijken, null, "relevantie")), refs(L.sorted(data.praktijken, null, "plaats")));
+});
+
+test("sort: practices holding only some of the words (a score below zero) come after all the others, in every order", () => {
+  const scores = { "edegem-taalcafe": -0.2, "genk-werk": 0.5, "kortrijk-schakelklas": -1.9, "antwerpen-woonbox": 3 };
+  const pool = L.found(data.praktijken, scores);
+  assert.deepEqual(refs(L.sorted(pool, scores, "relevantie")), ["antwerpen-woonbox", "genk-werk", "edegem-taalcafe", "kortrijk-schakelklas"]);
+  const byPlace = L.sorted(pool, scores, "plaats");
+  assert.deepEqual(refs(byPlace), ["antwerpen-woonbox", "genk-werk", "edegem-taalcafe", "kortrijk-schakelklas"]);
+  assert.equal(L.firstPartial(byPlace, scores), 2);
+  assert.deepEqual(refs(L.sorted(pool, scores, "titel")), ["genk-werk", "antwerpen-woonbox", "kortrijk-schakelklas", "edegem-taalcafe"]);
+  const onlySome = { "genk-werk": -0.5 };
+  assert.equal(L.firstPartial(L.found(data.praktijken, onlySome), onlySome), 0);
+  assert.equal(L.firstPartial(pool, { "genk-werk": 1 }), pool.length);
+  assert.equal(L.firstPartial(data.praktijken, null), data.praktijken.length);
 });
 
 test("sort: an unknown sort sorts by place; the pool itself is left as it was", () => {

@@ -174,9 +174,20 @@
     if (q.length < 2) return null;  // one letter says nothing yet: keep the whole list until the second
     var kop = indexes.kop, verhaal = indexes.verhaal;
     if (!kop) return textMatches(praktijken, q);
-    if (quick && verhaal) return zoekindex.zoek([[kop, 1]], q, true) || {};
+    if (quick && verhaal) return zoekindex.zoek([[kop, 1]], q, true, true) || {};
     // the story weighs less than title, place, summary and fiche (tests/test_relevance.py reads this call)
-    return zoekindex.zoek([[kop, 1], [verhaal, 0.5]], q, true) || {};
+    return zoekindex.zoek([[kop, 1], [verhaal, 0.5]], q, true, true) || {};
+  }
+
+  // Whether a found practice holds only some of the query's words (zoekindex.js zoek, ruim).
+  function isPartial(scores, ref) {
+    return Boolean(scores && zoekindex && has(scores, ref) && zoekindex.deels(scores[ref]));
+  }
+
+  // Where the practices holding only some words start in a sorted list (its length: none).
+  function firstPartial(results, scores) {
+    for (var i = 0; i < results.length; i++) if (isPartial(scores, results[i].ref)) return i;
+    return results.length;
   }
 
   // The practices a search found (all without one), in the catalogue's order.
@@ -252,6 +263,7 @@
 
   // By the sort's order, ties by place; relevance: by score (without a search: by place).
   // gecontroleerd: the most recently checked first (ISO dates compare as text).
+  // In every order, the practices that hold all words of the query come before those that hold some.
   function sorted(pool, scores, sort) {
     var by = {
       relevantie: function (a, b) { return (scores ? scores[b.ref] - scores[a.ref] : 0) || a.rangPlaats - b.rangPlaats; },
@@ -259,10 +271,16 @@
       titel: function (a, b) { return a.rangTitel - b.rangTitel; },
       gecontroleerd: function (a, b) { return (a.gecontroleerd < b.gecontroleerd) - (a.gecontroleerd > b.gecontroleerd) || a.rangPlaats - b.rangPlaats; }
     };
-    return pool.slice().sort(has(by, sort) ? by[sort] : by.plaats);
+    var order = has(by, sort) ? by[sort] : by.plaats;
+    return pool.slice().sort(function (a, b) {
+      return isPartial(scores, a.ref) - isPartial(scores, b.ref) || order(a, b);
+    });
   }
 
   // ---------- what the page says ----------
+
+  // The line above the practices that hold only some of the words.
+  var DEELS_TEXT = "Geen praktijk bevat alle woorden; deze bevatten er de meeste";
 
   function statusText(n) {
     return n === 0 ? "Geen resultaten" : n === 1 ? "1 praktijk" : n + " praktijken";
@@ -322,11 +340,11 @@
   }
 
   return {
-    MAX_ZOEK: MAX_ZOEK, SORTS: SORTS,
+    MAX_ZOEK: MAX_ZOEK, SORTS: SORTS, DEELS_TEXT: DEELS_TEXT,
     decode: decode, laadIndex: laadIndex,
     defaultSort: defaultSort, makeState: makeState, withQuery: withQuery, chosenSort: chosenSort,
     readState: readState, toSearch: toSearch, selectionsAfter: selectionsAfter, withSelection: withSelection,
-    terms: terms, zoek: zoek, found: found, highlight: highlight,
+    terms: terms, zoek: zoek, found: found, firstPartial: firstPartial, highlight: highlight,
     filter: filter, counts: counts, isDisabled: isDisabled, sorted: sorted,
     statusText: statusText, showText: showText, activeText: activeText, kaartMeta: kaartMeta, waysOut: waysOut,
     opened: opened, returnTo: returnTo, shownWith: shownWith

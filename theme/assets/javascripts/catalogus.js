@@ -132,9 +132,9 @@
     }
     activeLabel.textContent = L.activeText(order.length);
     renderEmpty(n === 0, state);
-    var visible = results.slice(0, shown), words = L.terms(state.q);
-    var key = visible.map(function (p) { return p.ref; }).join(" ") + "|" + words.join(" ");
-    if (key !== shownList) renderList(visible, words);  // typing on often leaves the list as it is
+    var visible = results.slice(0, shown), words = L.terms(state.q), partial = L.firstPartial(visible, scores);
+    var key = visible.map(function (p) { return p.ref; }).join(" ") + "|" + words.join(" ") + "|" + partial;
+    if (key !== shownList) renderList(visible, words, partial);  // typing on often leaves the list as it is
     shownList = key;
     moreButton.hidden = n <= shown;
   }
@@ -186,10 +186,17 @@
     return b;
   }
 
-  function renderList(results, queryWords) {
+  // partial: where the practices that hold only some of the query's words start (a line above them).
+  function renderList(results, queryWords, partial) {
     var fragment = document.createDocumentFragment();
     cardLoads = [];
-    results.forEach(function (p) {
+    results.forEach(function (p, i) {
+      if (i === partial) {
+        var line = document.createElement("li");
+        line.className = "gids-kaarten__deels";
+        line.textContent = L.DEELS_TEXT;
+        fragment.appendChild(line);
+      }
       var li = document.createElement("li");
       li.className = "gids-kaart";
       li.innerHTML =

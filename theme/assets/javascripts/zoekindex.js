@@ -4,7 +4,10 @@
  * generator/search/indexes.py (read its docstring); tests/test_search.py runs this file in node.
  *
  *   var index = gidsZoekindex.laad(json);       // zoeken/kop.json or zoeken/verhaal.json -> lunr.Index
- *   var scores = gidsZoekindex.zoek([[kop, 1], [verhaal, 1]], q, true);  // {slug: score} or null
+ *   var scores = gidsZoekindex.zoek([[kop, 1], [verhaal, 1]], q, true, true);  // {slug: score} or null
+ *     (a word that finds nothing is tried as typed, then with a typo, then in its compound parts,
+ *     then by a shorter prefix; with the 4th argument, records holding only some words follow)
+ *   gidsZoekindex.deels(scores[slug])            // true: a partial match (holds some of the words only)
  *   var words = gidsZoekindex.woorden(q);        // the query's words as the index saw them (highlighting)
  *   gidsZoekindex.stam(word)                     // a word's index term: lunr.nl's stem (see stam)
  *   gidsZoekindex.MAX_TEKST                      // the longest query zoek reads (of a longer one: its start)
@@ -100,21 +103,33 @@
     var s = stam(word), list = [];
     if (mode === "typo") return [[s, { usePipeline: false, editDistance: word.length >= 8 ? 2 : 1 }]];
     if (!stopWord) list.push([s, { usePipeline: false, boost: 10 }]);
+    if (mode === "getypt") return prefixClauses(index, word, 3, []);
+    if (mode === "near") return prefixClauses(index, s.slice(0, Math.max(NEAR_MIN, Math.ceil(s.length * NEAR_KEEP))), 1, []);
     if (mode === "prefix") {
-      var fields = s.length >= SHORT_PREFIX ? index.fields : index.fields.filter(function (field) {
-        return SHORT_PREFIX_FIELDS.indexOf(field) >= 0;
-      });
-      if (fields.length) {
-        var many = commonTermsWithPrefix(index, s);
-        if (many) {  // a short prefix of a large catalogue: its most used completions, not thousands
-          many.forEach(function (term) { list.push([term, { usePipeline: false, boost: 3, fields: fields }]); });
-        } else {
-          list.push([s, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: 3, fields: fields }]);
-        }
+      prefixClauses(index, s, 3, list);
+    }
+    return list;
+  }
+
+  function prefixClauses(index, prefix, boost, list) {
+    var fields = prefix.length >= SHORT_PREFIX ? index.fields : index.fields.filter(function (field) {
+      return SHORT_PREFIX_FIELDS.indexOf(field) >= 0;
+    });
+    if (fields.length) {
+      var many = commonTermsWithPrefix(index, prefix);
+      if (many) {  // a short prefix of a large catalogue: its most used completions, not thousands
+        many.forEach(function (term) { list.push([term, { usePipeline: false, boost: boost, fields: fields }]); });
+      } else {
+        list.push([prefix, { usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING, boost: boost, fields: fields }]);
       }
     }
     return list;
   }
+
+  // "near" (when nothing else found a long word): the stems that start with its first 70 %, so
+  // "casemanager" finds "casemanagement" and back, forms the stemmer does not join. One prefix
+  // lookup, only for a word that found nothing: typing is not slowed.
+  var NEAR_MIN_WORD = 8, NEAR_MIN = 6, NEAR_KEEP = 0.7;
 
   // {ref: score} of one word in one index, remembered: while typing, only the last word changes.
   // The MAX_COMPLETIONS most frequent index terms starting with prefix, or null when there are not more
@@ -124,15 +139,98 @@
   function commonTermsWithPrefix(index, prefix) {
     var terms = index.gidsTerms;
     if (!terms) return null;
-    var lo = 0, hi = terms.length;
-    while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < prefix) lo = mid + 1; else hi = mid; }
-    var end = lo;
+    var lo = firstAtLeast(terms, prefix), end = lo;
     while (end < terms.length && terms[end].lastIndexOf(prefix, 0) === 0) end++;
     if (end - lo <= MAX_COMPLETIONS) return null;
     var found = [];
     for (var i = lo; i < end; i++) found.push(i);
     found.sort(function (a, b) { return index.gidsFrequency[b] - index.gidsFrequency[a] || a - b; });
     return found.slice(0, MAX_COMPLETIONS).map(function (i) { return terms[i]; });
+  }
+
+  // Where a term would go in the sorted terms (binary search).
+  function firstAtLeast(terms, term) {
+    var lo = 0, hi = terms.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (terms[mid] < term) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+
+  // ---- compounds --------------------------------------------------------------------------------
+  // Dutch writes compounds as one word. One the indexes do not have ("opvoedingsondersteuning")
+  // is split into parts they do have ("opvoeding", "ondersteuning": the catalogue's own
+  // vocabulary), with the linking letters between them; records holding every part are found,
+  // their score times DELEN_WEIGHT. A compound whose last part no record has ("conversatietafel")
+  // searches the parts it knows, if they make up at least half of it. The index side splits the
+  // records' compounds (generator/search/delen.py), so "regenboog" finds "regenbooggemeenschap".
+  var DELEN_MIN_WORD = 8, DELEN_MIN = 4, DELEN_WEIGHT = 0.5, LINKS = ["", "s", "en", "e"];
+
+  function isKnown(indexes, word) {
+    if (word.length < DELEN_MIN || isStopWord(word)) return false;
+    var s = stam(word);
+    return indexes.some(function (entry) {
+      var terms = entry[0] && entry[0].gidsTerms;
+      return Boolean(terms) && terms[firstAtLeast(terms, s)] === s;
+    });
+  }
+
+  // The longest known part at the start of the text (not all of it when whole is false), or null.
+  function knownStart(indexes, text, whole) {
+    for (var i = whole ? text.length : text.length - 1; i >= DELEN_MIN; i--) {
+      if (isKnown(indexes, text.slice(0, i))) return text.slice(0, i);
+    }
+    return null;
+  }
+
+  function delen(indexes, word) {
+    if (word.length < DELEN_MIN_WORD || word.length > MAX_WORD || !/^[a-zà-ÿ]+$/.test(word)) return null;
+    var parts = [], rest = word, length = 0;
+    while (rest.length >= DELEN_MIN) {
+      var part = null;
+      for (var l = 0; l < LINKS.length && !part; l++) {
+        if (parts.length && LINKS[l] && rest.lastIndexOf(LINKS[l], 0) === 0) {
+          part = knownStart(indexes, rest.slice(LINKS[l].length), true);
+          if (part) rest = rest.slice(LINKS[l].length);
+        } else if (!LINKS[l]) {
+          part = knownStart(indexes, rest, parts.length > 0);
+        }
+      }
+      if (!part) break;
+      parts.push(part);
+      length += part.length;
+      rest = rest.slice(part.length);
+    }
+    return parts.length && length * 2 >= word.length ? parts : null;
+  }
+
+  // delen of a word, remembered on the first index (while typing, the other words stay the same)
+  function cachedDelen(indexes, word) {
+    var first = indexes.filter(function (entry) { return entry[0]; })[0];
+    if (!first) return null;
+    var cache = first[0].gidsCache || (first[0].gidsCache = new Map());
+    var key = "delen:" + indexes.map(function (entry) { return entry[0] ? 1 : 0; }).join("") + ":" + word;
+    if (!cache.has(key)) cache.set(key, delen(indexes, word));
+    return cache.get(key);
+  }
+
+  // A word's own scores with those of its parts added (a new object: the cached ones stay as they are).
+  function withParts(scores, parts) {
+    if (!parts) return scores;
+    var sum = {};
+    for (var ref in parts) sum[ref] = parts[ref];
+    for (ref in scores) sum[ref] = (sum[ref] || 0) + scores[ref];
+    return sum;
+  }
+
+  function partScores(indexes, word) {
+    var parts = cachedDelen(indexes, word);
+    if (!parts) return null;
+    var total = null;
+    parts.forEach(function (part) {
+      var scores = sumScores(indexes, part, "exact", false) || {}, both = {};
+      for (var ref in scores) if (total === null || ref in total) both[ref] = (total ? total[ref] : 0) + scores[ref] * DELEN_WEIGHT;
+      total = both;
+    });
+    return total && !isEmpty(total) ? total : null;
   }
 
   function wordScores(index, word, mode, stopWord) {
@@ -170,33 +268,65 @@
   // of lunr's score times the index's weight. `unfinished`: the last word may be half typed
   // (not if the text ends in a space); if it is a stop word ("onder" on the way to "onderwijs")
   // it only adds to the score. null when the text has no word to search for.
-  function zoek(indexes, text, unfinished) {
+  // `ruim`: when fewer than FEW records hold every word of a query of several words, the records
+  // that hold some of them follow, with a score below zero (lunr's scores are above it): minus
+  // the number of words they miss, plus their summed score squeezed into 0..1. So they rank by
+  // how many words they hold, then by where (lunr's score), and the page can draw a line above
+  // them (partial: a score below zero). An officer's question then never ends on an empty page
+  // while one of its words is in the catalogue ("laaggeletterde ouders").
+  function zoek(indexes, text, unfinished, ruim) {
     text = text.slice(0, MAX_TEKST);
     var words = allWords(text).map(function (word) { return word.slice(0, MAX_WORD); });
     unfinished = unfinished && !/[\s\-\/]$/.test(text);
-    var total = null, optional = null, typos = 0;
+    var perWord = [], optional = null, typos = 0;
     words.forEach(function (word, i) {
-      if (total !== null && isEmpty(total)) return;  // a word matched nothing: so does the query
+      // all words required and one matched nothing: the rest cannot help, unless partial matches count
+      if (!ruim && perWord.length && isEmpty(perWord[perWord.length - 1])) return;
       var last = unfinished && i === words.length - 1, stopWord = isStopWord(word);
       if (stopWord && !last) return;
       if (last && word.length < 2 && words.length > 1) return;  // one letter typed: wait for more
       var scores = sumScores(indexes, word, last ? "prefix" : "exact", stopWord);
+      // the word being typed as typed, when its stem is no prefix of it and found nothing: the stem no
+      // longer reaches what the word is a prefix of ("regenboog" is stemmed to "regenbog", and
+      // "regenbooggemeenschap" is not; a stem that is a prefix, "vrijwillig" of "vrijwilligers", does)
+      if (!scores && last && !stopWord && word.length >= SHORT_PREFIX && word.lastIndexOf(stam(word), 0) !== 0) {
+        scores = sumScores(indexes, word, "getypt", false);
+      }
       if (!scores && !stopWord && word.length >= TYPO_MIN && word.length <= TYPO_MAX && typos < MAX_TYPOS) {
         typos++;
         scores = sumScores(indexes, word, "typo", false);
       }
+      if (!scores && !stopWord) scores = partScores(indexes, word);
+      if (!scores && !stopWord && word.length >= NEAR_MIN_WORD) scores = sumScores(indexes, word, "near", false);
       scores = scores || {};
       if (stopWord) optional = scores;
-      else if (total === null) total = scores;
-      else {
-        var both = {};
-        for (var ref in total) if (ref in scores) both[ref] = total[ref] + scores[ref];
-        total = both;
+      else perWord.push(scores);
+    });
+    if (!perWord.length) return optional;
+    var total = perWord[0];
+    perWord.slice(1).forEach(function (scores) {
+      var both = {};
+      for (var ref in total) if (ref in scores) both[ref] = total[ref] + scores[ref];
+      total = both;
+    });
+    if (optional) for (var ref in total) if (ref in optional) total[ref] += optional[ref];
+    if (ruim && perWord.length > 1 && Object.keys(total).length < FEW) addPartial(total, perWord);
+    return total;
+  }
+
+  var FEW = 3;
+
+  function addPartial(total, perWord) {
+    var held = {}, sum = {};
+    perWord.forEach(function (scores) {
+      for (var ref in scores) {
+        held[ref] = (held[ref] || 0) + 1;
+        sum[ref] = (sum[ref] || 0) + scores[ref];
       }
     });
-    if (total === null) return optional;
-    if (optional) for (var ref in total) if (ref in optional) total[ref] += optional[ref];
-    return total;
+    for (var ref in held) {
+      if (!(ref in total)) total[ref] = sum[ref] / (1 + sum[ref]) - (perWord.length - held[ref]);
+    }
   }
 
   function isEmpty(scores) {
@@ -204,5 +334,10 @@
     return true;
   }
 
-  return { laad: laad, woorden: woorden, stam: stam, zoek: zoek, MAX_TEKST: MAX_TEKST };
+  // A score of zoek(..., ruim) that belongs to a record holding only some of the words.
+  function deels(score) {
+    return score < 0;
+  }
+
+  return { laad: laad, woorden: woorden, stam: stam, zoek: zoek, deels: deels, MAX_TEKST: MAX_TEKST };
 });
