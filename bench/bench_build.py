@@ -104,7 +104,7 @@ def make_projects(base: Path, count: int) -> tuple[Path, Path]:
         # The same HTML the plugin produces, written out as a plain Markdown page.
         fragment = env.get_template(page.fragment).render(
             m=model, vocab=vocab, link=lambda target: "/" + target, inhoud="", page_url="", download=None,
-            afleiding=None, herstel="", **page.template_context())
+            afleiding=None, herstel="", formulieren=None, hoofdstuk_pdf={}, **page.template_context())
         target = plain / "docs" / page.src
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown + "\n\n" + fragment + "\n", encoding="utf-8")
