@@ -31,7 +31,7 @@ import yaml  # noqa: E402
 from generator.records.book import load_book  # noqa: E402
 from generator.records.catalog import load_catalog  # noqa: E402
 from generator.records.vocab import load_vocab  # noqa: E402
-from generator.site.pages import SiteModel, fragment_env  # noqa: E402
+from generator.site.pages import SiteModel, fragment_context, fragment_env  # noqa: E402
 
 
 class _EnvLoader(yaml.SafeLoader):
@@ -103,8 +103,7 @@ def make_projects(base: Path, count: int) -> tuple[Path, Path]:
     for page in model.pages():
         # The same HTML the plugin produces, written out as a plain Markdown page.
         fragment = env.get_template(page.fragment).render(
-            m=model, vocab=vocab, link=lambda target: "/" + target, inhoud="", page_url="", download=None,
-            afleiding=None, herstel="", formulieren=None, hoofdstuk_pdf={}, **page.template_context())
+            **fragment_context(model, lambda target: "/" + target), **page.template_context())
         target = plain / "docs" / page.src
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page.markdown + "\n\n" + fragment + "\n", encoding="utf-8")

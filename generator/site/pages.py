@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -142,3 +144,12 @@ class SiteModel:
 
 def fragment_env(theme_dir: Path) -> jinja2.Environment:
     return safe_env(theme_dir / "fragments")
+
+
+def fragment_context(model: SiteModel, link: Callable[[str], str], *, inhoud: str = "", page_url: str = "",
+                     download: Any = None, hoofdstuk_pdf: Mapping[str, Any] | None = None, afleiding: Any = None,
+                     herstel: str = "", formulieren: Any = None) -> dict[str, Any]:
+    """Everything a fragment template may use, in one place: the plugin and bench_build render with it alike.
+    What a page lacks (a download, chapter PDFs, form links) is left out of the page, not an error."""
+    return dict(m=model, vocab=model.vocab, link=link, inhoud=inhoud, page_url=page_url, download=download,
+                hoofdstuk_pdf=hoofdstuk_pdf or {}, afleiding=afleiding, herstel=herstel, formulieren=formulieren)

@@ -43,7 +43,7 @@ from .engine import config_options as c
 from .engine_messages import dutch_rebuilds, locate_pages
 from .hyphenation import with_soft_hyphens
 from .links import Site, check_links, docs_page, generated_pages, link_errors
-from .pages import GeneratedPage, SiteModel, fragment_env
+from .pages import GeneratedPage, SiteModel, fragment_context, fragment_env
 from .safety import escape_meta, story_problems
 from .serve_guard import host_guard
 
@@ -172,10 +172,9 @@ class GidsPlugin(BasePlugin[GidsConfig]):
             """URL of a site path (e.g. 'themas/taal/'), relative to the current page."""
             return get_relative_url(target, page.url)
 
-        context = dict(m=self.model, vocab=self.model.vocab, link=link, inhoud=html, page_url=page.url, download=self.download,
-                       hoofdstuk_pdf=self.chapter_downloads,
-                       afleiding=afleiding_regels if self.for_editor else None, herstel=HERSTEL,
-                       formulieren=self.forms)
+        context = fragment_context(self.model, link, inhoud=html, page_url=page.url, download=self.download,
+                                   hoofdstuk_pdf=self.chapter_downloads, formulieren=self.forms, herstel=HERSTEL,
+                                   afleiding=afleiding_regels if self.for_editor else None)
         if generated is None:  # the hand-written home page gets its entry points appended
             home = self.env.get_template("home.html").render(**context)
             _add_anchors(page, home)
