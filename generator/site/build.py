@@ -1,10 +1,12 @@
 """``gids build``: check, then build the site and the guide's PDF into a temporary folder and swap it in.
 
-A failed check or build leaves the previous site untouched. The PDF is laid out first, so
-the home page can say how many pages and bytes the download has.
+A failed check or build leaves the previous site untouched. On two cores the PDF is laid out in a
+second process while the engine renders the site (site/guide_worker.py), and the home and chapter pages
+get its pages and size when both are done; elsewhere it is laid out first, so those pages can say them.
 """
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -20,10 +22,12 @@ from types import FrameType
 from typing import Any
 
 from ..print.chapters import CHAPTER_FOLDER
-from ..print.pdf import PDF_NAME, PdfRefused
+from ..print.pdf import PDF_NAME, PdfRefused, PdfResult
 from ..records.errors import TeDiepGenest, display_path
 from .engine import Abort, ConfigurationError, MkDocsConfig, PluginError, build, load_config
 from .engine_messages import install, stop_message
+from .guide_worker import GuideFailed
+from .guide_worker import start as start_worker
 from .plugin import GidsPlugin
 
 
@@ -43,9 +47,7 @@ def build_site(config_file: Path, target: Path, pdf: bool = True) -> int:
     previous = _terminate_as_exit()
     try:
         config = load_config(str(config_file), site_dir=str(staging))
-        if pdf_dir is not None:  # laid out first: the home page says how many pages and bytes it has
-            guide = gids_plugin(config).lay_out_guide(config, pdf_dir)
-        build(config)  # empties the staging folder first: the PDF waits beside it
+        guide = _build_with_guide(config, pdf_dir)
         if guide is not None:
             os.replace(guide.path, staging / PDF_NAME)
             for chapter in guide.chapters:  # beside the chapter pages, which link them
@@ -60,6 +62,10 @@ def build_site(config_file: Path, target: Path, pdf: bool = True) -> int:
         for reason in exc.reasons:
             print(f"fout (pdf): {reason}", file=sys.stderr)
         print(f"{len(exc.reasons)} fout(en) in de pdf hierboven; de site is niet gebouwd.", file=sys.stderr)
+        return 1
+    except GuideFailed as exc:
+        _discard(staging, pdf_dir)
+        print(f"{exc} De site is niet gebouwd.", file=sys.stderr)
         return 1
     except (TeDiepGenest, RecursionError) as exc:
         _discard(staging, pdf_dir)
@@ -81,6 +87,31 @@ def build_site(config_file: Path, target: Path, pdf: bool = True) -> int:
     extra = f", pdf van {guide.pages} pagina's" if guide is not None else ""
     print(f"Site gebouwd in {target} ({pages} pagina's{extra}, {time.perf_counter() - started:.1f} s).", file=sys.stderr)
     return 0
+
+
+def _build_with_guide(config: MkDocsConfig, pdf_dir: Path | None) -> PdfResult | None:
+    """Build the site into the config's site_dir and, with ``pdf_dir``, lay out the guide into that folder."""
+    plugin = gids_plugin(config)
+    if pdf_dir is None:
+        build(config)
+        return None
+    worker = start_worker(functools.partial(plugin.make_guide, config), pdf_dir)
+    if worker is None:  # laid out first: the home page says how many pages and bytes it has
+        guide = plugin.make_guide(config, pdf_dir)
+        if guide is not None:
+            plugin.use_guide(guide)
+        build(config)  # empties the staging folder first: the PDF waits beside it
+        return guide
+    try:
+        plugin.await_guide()
+        build(config)
+        guide = worker.result()
+    finally:  # a build that failed or was stopped does not wait for the layout, nor leave it running
+        worker.stop()
+    if guide is None:  # the site was built, so the records are sound: the layout should have been made
+        raise GuideFailed("De pdf is niet gemaakt, terwijl de site wel gebouwd is; meld dit aan de beheerders.")
+    plugin.fill_in_guide(guide)
+    return guide
 
 
 # The folders a build makes beside its target, each named with the process that owns it.

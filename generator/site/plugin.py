@@ -5,11 +5,11 @@ import logging
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
 from ..print.chapters import CHAPTER_FOLDER
+from ..print.edition import DeelInhoud
 from ..print.pdf import PDF_NAME, PdfResult, make_pdf
 from ..print.progress import Progress
 from ..print.selection import edition_for
@@ -22,10 +22,10 @@ from ..records.schema import SITE_FILE, schema_json
 from ..search.catalogue_data import catalogue_files
 from ..search.indexes import build_indexes
 from ..shared.issue_forms import IssueForms
-from ..shared.sizes import human_size
 from . import public
 from .background import background
 from .csp import inline_scripts, with_policy
+from .downloads import Download, Marks, PendingDownload, downloads
 from .engine import (
     BasePlugin,
     File,
@@ -67,22 +67,14 @@ class GidsConfig(base.Config):
     """The theme folder, whose ``fragments/`` holds the page-type templates."""
 
 
-@dataclass(frozen=True)
-class Download:
-    """The guide's PDF beside the site, for the home page's download link."""
-
-    file: str
-    pages: int
-    size: str  # "1,4 MB"
-
-
 class GidsPlugin(BasePlugin[GidsConfig]):
     """One per build: `gids serve` loads a new config, and with it a new plugin, for every rebuild."""
 
     def __init__(self) -> None:
         super().__init__()
-        self.download: Download | None = None  # set by lay_out_guide, when `gids build` makes the PDF
-        self.chapter_downloads: dict[str, Download] = {}  # per chapter id, likewise
+        self.download: Download | PendingDownload | None = None  # set when `gids build` makes the PDF
+        self.chapter_downloads: dict[str, Download | PendingDownload] = {}  # per chapter id, likewise
+        self.marks: Marks | None = None  # while the PDF is laid out beside the build (await_guide)
         self.pages: dict[str, GeneratedPage] = {}
         self.building: str | None = None  # the page being built, should it fail without saying which
         self.for_editor = False  # `gids serve`: practice pages also show what the generator derived
@@ -96,23 +88,35 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         return ProjectLayout(Path(config.config_file_path).parent.resolve(), Path(self.config.praktijken),
                              Path(self.config.boek), Path(config.docs_dir), Path(self.config.fragmenten))
 
-    def lay_out_guide(self, config: MkDocsConfig, folder: Path) -> PdfResult | None:
-        """Lay out the whole guide into ``folder`` (`gids build`), for the home page's download link.
+    def make_guide(self, config: MkDocsConfig, folder: Path) -> PdfResult | None:
+        """Lay out the whole guide and its chapters into ``folder`` (`gids build`), in this or a second process.
 
-        With problems in the records nothing is made here: the engine's build that follows reports them.
+        With problems in the records nothing is made here: the engine's build reports them.
         """
         layout = self.project_layout(config)
         inputs = load_inputs(layout)
         if inputs.errors or inputs.boek is None or check_links(layout.praktijken, inputs.records, inputs.vocab):
             return None
-        result = make_pdf(edition_for(inputs.boek, inputs.records, inputs.vocab), folder / PDF_NAME, layout, inputs.vocab,
-                          Progress.automatic(), site_url=config.site_url or None, chapter_folder=folder / CHAPTER_FOLDER)
+        return make_pdf(edition_for(inputs.boek, inputs.records, inputs.vocab), folder / PDF_NAME, layout, inputs.vocab,
+                        Progress.automatic(), site_url=config.site_url or None, chapter_folder=folder / CHAPTER_FOLDER)
+
+    def use_guide(self, result: PdfResult) -> None:
+        """The home and chapter pages link the guide and its chapters, with pages and size."""
         for warning in result.warnings:
             print(f"waarschuwing (pdf): {warning}", file=sys.stderr)
-        self.download = Download(PDF_NAME, result.pages, human_size(result.size))
-        self.chapter_downloads = {c.id: Download(f"{CHAPTER_FOLDER}/{c.path.name}", c.pages, human_size(c.size))
-                                  for c in result.chapters}
-        return result
+        self.download, chapters = downloads(result)
+        self.chapter_downloads = dict(chapters)
+
+    def await_guide(self) -> None:
+        """The PDF is laid out while this build runs: the pages get marks for its figures (site/downloads.py)."""
+        self.marks = Marks()
+
+    def fill_in_guide(self, result: PdfResult) -> None:
+        """Write the figures of the PDFs that await_guide's build waited for into the built pages."""
+        assert self.marks is not None, "await_guide comes first"
+        self.use_guide(result)
+        made = [d for d in [self.download, *self.chapter_downloads.values()] if isinstance(d, Download)]
+        self.marks.fill_in(made)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         locate_pages(self.source_of)  # the engine's messages about a page name the file it comes from
@@ -124,6 +128,12 @@ class GidsPlugin(BasePlugin[GidsConfig]):
                 log.error(str(error), extra={"probleem": error})
             raise PluginError(f"{len(inputs.errors)} fout(en) in de praktijken of de boekdefinitie; de site is niet gebouwd.")
         self.model = SiteModel(inputs.boek, inputs.vocab, inputs.records)
+        if self.marks is not None:  # the chapters the guide's PDF will have, as make_guide lays it out
+            editie = edition_for(inputs.boek, inputs.records, inputs.vocab)
+            self.download = self.marks.pending(PDF_NAME)
+            self.chapter_downloads = {h.hoofdstuk.id: self.marks.pending(f"{CHAPTER_FOLDER}/{h.hoofdstuk.id}.pdf")
+                                      for part in editie.onderdelen if isinstance(part, DeelInhoud)
+                                      for h in part.hoofdstukken}
         self.env = fragment_env(layout.theme)
         config.nav = self.model.nav()
         self.publication = public.Publication.from_config(config, self.model)
@@ -199,7 +209,10 @@ class GidsPlugin(BasePlugin[GidsConfig]):
     # its live reload adds an inline script with a new number on every request, which no hash can allow.
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         output = with_soft_hyphens(output)
-        return output if self.for_editor else with_policy(output)
+        output = output if self.for_editor else with_policy(output)
+        if self.marks is not None and page.file.abs_dest_path:
+            self.marks.note(output, Path(page.file.abs_dest_path))
+        return output
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         if self.for_editor or not template_name.endswith(".html"):
