@@ -31,6 +31,13 @@ def test_bench_pdf_measures_gids_pdf_beside_weasyprint():
     assert "gids pdf" in output.stdout and "plain weasyprint" in output.stdout and "gids / plain" in output.stdout
 
 
+@pytest.mark.pdf
+def test_bench_druk_measures_gids_build_against_gids_pdf():
+    figures = run_bench("bench/bench_druk.py", "--herhaal", "1", "3")
+    assert set(figures["runs"]) == {"gids pdf", "gids build"} and figures["ratio"] > 0
+    assert all(len(runs) == 1 and runs[0] > 0 for runs in figures["runs"].values())
+
+
 def test_bench_search_measures_the_index_and_a_first_query():
     figures = run_bench("bench/bench_search.py", "12", "--zoekopdrachten", "1")["12"]
     assert figures["index_build_s"] > 0 and figures["sizes"]["zoeken/kop.json"]["gzip"] > 0

@@ -2,11 +2,14 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 from generator.print.edition import make_edition
 from generator.print.html import build_html
@@ -14,8 +17,9 @@ from generator.print.pdf import PDF_NAME as PDF_NAAM
 from generator.records.book import load_book
 from generator.records.catalog import load_catalog
 from generator.records.vocab import load_vocab
+from generator.site import guide_worker
 
-from .conftest import FIXTURE_BUILD_ENV, copy_klein, copy_project, run_gids_in_process
+from .conftest import FIXTURE_BUILD_ENV, ROOT, copy_klein, copy_project, run_gids, run_gids_in_process
 
 RECORD = "praktijken/gent-iedereen-onder-dak.md"
 
@@ -141,3 +145,79 @@ def test_same_input_same_bytes(tmp_path, fixture_site):
     assert {PDF_NAAM, "sitemap.xml", "sitemap.xml.gz", "zoeken/catalogus.json"} <= first.keys()
     differing = sorted(k for k in first.keys() | second.keys() if first.get(k) != second.get(k))
     assert differing == [], f"verschillende bestanden: {differing}"
+
+
+@pytest.mark.pdf
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="met één kern maakt gids build de pdf eerst, in één proces")
+def test_the_guide_laid_out_beside_the_site_gives_the_same_tree(tmp_path, monkeypatch):
+    """On two cores `gids build` (a process without threads) lays out the PDF in a second process and fills in its
+    pages and size afterwards: byte for byte the site of a build that lays it out first."""
+    project = copy_klein(tmp_path / "project")
+    beside = run_gids("build", "-d", str(tmp_path / "naast"), cwd=project, env=FIXTURE_BUILD_ENV)
+    assert beside.returncode == 0, beside.stderr
+    monkeypatch.setattr(guide_worker, "can_fork", lambda: False)
+    first = run_gids_in_process("build", "-d", str(tmp_path / "eerst"), cwd=project, env=FIXTURE_BUILD_ENV)
+    assert first.returncode == 0, first.stderr
+    one, other = snapshot(tmp_path / "naast"), snapshot(tmp_path / "eerst")
+    assert sorted(k for k in one.keys() | other.keys() if one.get(k) != other.get(k)) == []
+    pages = len(PdfReader(tmp_path / "naast" / PDF_NAAM).pages)
+    home = one["index.html"].decode()
+    assert f"Download de gids als pdf</a> ({pages} pagina's, " in home
+    assert not [name for name, data in one.items() if b"gids-pdf-" in data]  # no mark left anywhere
+    chapters = [name for name in one if name.startswith("hoofdstukken/") and name.endswith(".pdf")]
+    assert chapters
+    for name in chapters:
+        count = len(PdfReader(tmp_path / "naast" / name).pages)
+        page = one[f"{name.removesuffix('.pdf')}/index.html"].decode()
+        word = "pagina" if count == 1 else "pagina's"
+        assert f"Dit hoofdstuk als pdf</a> ({count} {word}, " in page, name
+
+
+def test_a_build_without_the_pdf_after_one_with_it_links_no_pdf(tmp_path):
+    """The engine keeps one plugin per process (it has on_startup): a second build in that process must not
+    link the first one's PDF."""
+    project = copy_klein(tmp_path / "project")
+    assert run_gids_in_process("build", "-d", str(tmp_path / "met"), cwd=project).returncode == 0
+    assert run_gids_in_process("build", "--zonder-pdf", "-d", str(tmp_path / "zonder"), cwd=project).returncode == 0
+    assert "gids-download" in (tmp_path / "met" / "index.html").read_text(encoding="utf-8")
+    assert not [p for p in (tmp_path / "zonder").rglob("*.html") if "gids-download" in p.read_text(encoding="utf-8")]
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.pdf
+@pytest.mark.skipif(not Path("/proc/self/stat").is_file() or (os.cpu_count() or 1) < 2, reason="Linux, twee kernen")
+def test_a_killed_build_takes_the_layout_with_it(tmp_path):
+    """SIGKILL to `gids build` while the PDF is laid out beside the site: the layout process stops at once, not when
+    its layout is done (the fixture's guide takes seconds)."""
+    project = copy_project(tmp_path / "project")
+    build = subprocess.Popen([sys.executable, "-m", "generator.cli", "build"], cwd=project, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    deadline = time.monotonic() + 120
+    while not (_children(build.pid) and any(p.is_file() for p in project.glob(".site-nieuw-*/**/*"))):
+        assert build.poll() is None and time.monotonic() < deadline, "de build eindigde voor hij pagina's schreef"
+        time.sleep(0.02)
+    children = _children(build.pid)
+    build.send_signal(signal.SIGKILL)
+    build.wait()
+    deadline = time.monotonic() + 1
+    while [c for c in children if _running(c)] and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert [c for c in children if _running(c)] == []

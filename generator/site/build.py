@@ -92,6 +92,7 @@ def build_site(config_file: Path, target: Path, pdf: bool = True) -> int:
 def _build_with_guide(config: MkDocsConfig, pdf_dir: Path | None) -> PdfResult | None:
     """Build the site into the config's site_dir and, with ``pdf_dir``, lay out the guide into that folder."""
     plugin = gids_plugin(config)
+    plugin.forget_guide()
     if pdf_dir is None:
         build(config)
         return None

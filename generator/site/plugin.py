@@ -100,6 +100,10 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         return make_pdf(edition_for(inputs.boek, inputs.records, inputs.vocab), folder / PDF_NAME, layout, inputs.vocab,
                         Progress.automatic(), site_url=config.site_url or None, chapter_folder=folder / CHAPTER_FOLDER)
 
+    def forget_guide(self) -> None:
+        """No PDF links until this build makes one: the engine keeps one plugin per process across builds."""
+        self.download, self.chapter_downloads, self.marks = None, {}, None
+
     def use_guide(self, result: PdfResult) -> None:
         """The home and chapter pages link the guide and its chapters, with pages and size."""
         for warning in result.warnings:
