@@ -156,3 +156,30 @@ def test_every_chapter_page_links_its_own_tagged_chapter_pdf(fixture_site):
         bookmarked = {title for level, title, _ in edition.outline if level == 2}
         expected = {r.volledige_titel for r in CATALOG.records if r.hoofdstuk == chapter}
         assert expected <= bookmarked and not (bookmarked - expected) & {r.volledige_titel for r in CATALOG.records}, chapter
+
+
+def _fiche_titles(page: str) -> int:
+    """The fiche titles that begin on a page ('FICHE', 'FICHE: TAALCOACH'), not a running head's 'FICHE (VERVOLG)'."""
+    return len(re.findall(r"\bFICHE\b(?! \(VERVOLG\))", page))
+
+
+@pytest.mark.pdf
+def test_a_fiche_that_continues_on_the_next_page_says_so_there(gids, fixture_project):
+    """Where a practice's fiches begin on one page and go on on the next, that page's running head names it:
+    'Fiche (vervolg): <practice>'; a page on which no fiche goes on has no such head."""
+    site_url = site_url_in(fixture_project / "mkdocs.yml")
+    continued = []
+    for record in CATALOG.records:
+        first = gids.toc_page(record.volledige_titel)
+        address = printed_address(practice_url(site_url, record.slug))
+        last = next(n for n in range(first, len(gids.pages) + 1) if address in gids.pages[n - 1].replace(" ", ""))
+        # where its fiches begin; a compact entry has none (its few lines), so nothing of it goes on
+        fiches = min((n for n in range(first, last + 1) if _fiche_titles(gids.pages[n - 1])), default=last)
+        head = letters(f"{'Fiches' if len(record.fiches) > 1 else 'Fiche'} (vervolg) {record.volledige_titel}")
+        for number in range(first, last + 1):
+            goes_on = number > fiches
+            said = head in letters(gids.pages[number - 1])
+            assert said == goes_on, f"{record.slug}, p. {number}: {'geen' if goes_on else 'onterecht een'} vervolgkop"
+            continued += [number] if goes_on else []
+    assert continued, "no fiche of the fixture's guide goes on onto a next page: the test would prove nothing"
+    assert len([p for p in gids.pages if "(VERVOLG)" in p]) == len(continued)
