@@ -183,3 +183,43 @@ def test_a_fiche_that_continues_on_the_next_page_says_so_there(gids, fixture_pro
             continued += [number] if goes_on else []
     assert continued, "no fiche of the fixture's guide goes on onto a next page: the test would prove nothing"
     assert len([p for p in gids.pages if "(VERVOLG)" in p]) == len(continued)
+
+
+MM = 72 / 25.4
+
+
+def pdf_fill(reader, top_mm: float = 30, bottom_mm: float = 26) -> list[float]:
+    """Per page, how far down its type area the PDF's text goes (0 to 1), read from the text positions by pypdf:
+    a measure independent of the layout's own (print/fill.py). The margins are gids-print.css's @page margins."""
+    result = []
+    for page in reader.pages:
+        height = float(page.mediabox.height)
+        top, bottom = height - top_mm * MM, bottom_mm * MM
+        lowest = [top]
+
+        def visit(text, cm, tm, font, size, top=top, bottom=bottom, lowest=lowest):
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            if text.strip() and bottom - 2 <= y <= top + 2:  # not the running head, not the page number
+                lowest.append(y)
+
+        page.extract_text(visitor_text=visit)
+        result.append((top - min(lowest)) / (top - bottom))
+    return result
+
+
+@pytest.mark.pdf
+def test_near_empty_pages_are_named_as_a_reader_sees_them(fixture_project, tmp_path):
+    """`gids pdf` names the pages that hold a few lines only. Each is near-empty in the PDF too, and a page the PDF
+    shows near-empty is named, unless it is empty on purpose (the cover, a part page, a chapter opener)."""
+    guide = make(fixture_project, tmp_path, "gids.pdf")
+    named = [int(n) for n in re.findall(r"p\. (\d+) \(\d+ % gevuld", guide.stderr)]
+    assert named, "the fixture's guide has no near-empty page: the test would prove nothing"
+    assert "bijna lege pagina" in guide.stderr and "Traceback" not in guide.stderr
+    filled = pdf_fill(guide.reader)
+    assert [n for n in named if filled[n - 1] >= 0.3] == [], [round(filled[n - 1], 2) for n in named]
+    deliberate = {1} | {number for level, _, number in guide.outline if level <= 2}
+    assert [n for n, f in enumerate(filled, 1) if f < 0.2 and n not in named and n not in deliberate] == []
+    # a page on which a practice begins is never near-empty: the one-line projects share their pages four to a page
+    # (one of them alone on a page was 23 % filled)
+    starts = {guide.toc_page(r.volledige_titel) for r in CATALOG.records}
+    assert sorted(starts & set(named)) == []

@@ -7,6 +7,7 @@ session build) is checked only for what every valid catalogue has: each practice
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -170,10 +171,11 @@ def test_guide_order_puts_the_colophon_last(gids):
 
 
 @pytest.mark.pdf
-def test_the_four_aalst_fiches_stand_together_and_unknown_values_say_niet_vermeld(gids):
+def test_the_four_aalst_fiches_stand_two_by_two_and_unknown_values_say_niet_vermeld(gids):
     aalst = BY_SLUG[AALST]
-    fiche_pages = {i for i, page in enumerate(gids.pages) for f in aalst.fiches if f"FICHE: {f.naam.upper()}" in page}
-    assert len(fiche_pages) == 1, fiche_pages
+    per_page = Counter(i for i, page in enumerate(gids.pages) for f in aalst.fiches if f"FICHE: {f.naam.upper()}" in page)
+    # side by side in pairs; a page may break between two pairs rather than leave most of a page empty
+    assert sorted(per_page.values()) in ([4], [2, 2]) and max(per_page) - min(per_page) <= 1, per_page
     record = next(r for r in CATALOG.records if any(f.periode is None for f in r.fiches))
     start = gids.toc_page(record.volledige_titel)
     assert "niet vermeld" in " ".join(gids.pages[start - 1:start + 3])

@@ -338,6 +338,9 @@ def run_pdf(args: argparse.Namespace) -> int:
         return 1
     for warning in result.warnings:
         print(f"waarschuwing: {warning}", file=sys.stderr)
+    if result.near_empty:  # not an error: a text that runs a few lines over; the editor may shorten it
+        print(f"opmerking: {len(result.near_empty)} bijna lege pagina('s), minder dan een kwart gevuld: "
+              f"{'; '.join(map(str, result.near_empty))}", file=sys.stderr)
     if progress.on:
         print(f"PDF geschreven: {target} ({result.pages} pagina's, {human_size(result.size)}, {result.seconds:.1f} s).",
               file=sys.stderr)

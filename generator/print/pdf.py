@@ -24,6 +24,7 @@ from ..records.vocab import Vocab
 from .chapters import ChapterPdf, write_chapters
 from .edition import Editie
 from .fetcher import local_fetcher
+from .fill import BijnaLeeg, near_empty_pages
 from .gc_tuning import FewerCollections
 from .html import build_html
 from .progress import LayoutProgress, Progress
@@ -75,6 +76,7 @@ class PdfResult:
     seconds: float
     warnings: tuple[str, ...] = ()
     chapters: tuple[ChapterPdf, ...] = ()  # with ``chapter_folder``: a PDF per chapter
+    near_empty: tuple[BijnaLeeg, ...] = ()  # pages with a few lines only (print/fill.py)
 
 
 def make_pdf(editie: Editie, target: Path, layout: ProjectLayout, vocab: Vocab,
@@ -106,6 +108,7 @@ def make_pdf(editie: Editie, target: Path, layout: ProjectLayout, vocab: Vocab,
         progress.step("opmaak (WeasyPrint)…")
         document = HTML(string=html, base_url=(theme_dir / "print" / "gids.html").resolve().as_uri(),
                         url_fetcher=fetcher).render(**PDF_OPTIONS)
+        near_empty = near_empty_pages(document)
         progress.step(f"PDF schrijven: {len(document.pages)} pagina's")
         target.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=target.parent)
@@ -133,7 +136,7 @@ def make_pdf(editie: Editie, target: Path, layout: ProjectLayout, vocab: Vocab,
     problems += list(dict.fromkeys(fetcher.reasons))  # WeasyPrint may ask twice for the same file
     problems += [m for m in warnings.messages if not any(said in m for said in fetcher.refused + fetcher.reasons)]
     return PdfResult(target, len(document.pages), target.stat().st_size, progress.seconds(), tuple(problems),
-                     tuple(chapters))
+                     tuple(chapters), near_empty)
 
 
 def _describe_links(titles: dict[str, str]) -> Callable[[Any, Any], None]:
