@@ -21,6 +21,7 @@ from ..records.dates import CHECKED, FIRST_EDITION, newest_date, source_date
 from ..records.layout import ProjectLayout
 from ..records.model import Praktijk
 from ..records.vocab import Vocab
+from ..shared.processes import Forked, can_fork
 from .chapters import ChapterPdf, write_chapters
 from .edition import Editie
 from .fetcher import local_fetcher
@@ -104,6 +105,7 @@ def make_pdf(editie: Editie, target: Path, layout: ProjectLayout, vocab: Vocab,
     progress_logger.setLevel(logging.INFO)
     progress_logger.propagate = False
     collections.start()
+    chapters_beside: Forked[list[ChapterPdf]] | None = None
     try:
         progress.step("opmaak (WeasyPrint)…")
         document = HTML(string=html, base_url=(theme_dir / "print" / "gids.html").resolve().as_uri(),
@@ -111,6 +113,19 @@ def make_pdf(editie: Editie, target: Path, layout: ProjectLayout, vocab: Vocab,
         near_empty = near_empty_pages(document)
         progress.step(f"PDF schrijven: {len(document.pages)} pagina's")
         target.parent.mkdir(parents=True, exist_ok=True)
+        # The chapters first, or beside the guide on a second core: either way from the document as laid out.
+        # Written after the guide they would differ (WeasyPrint keeps what writing it gathered in the fonts).
+        chapters: list[ChapterPdf] = []
+        if chapter_folder is not None and can_fork():
+            chapters_beside = Forked(write_chapters, editie, document, chapter_folder, PDF_OPTIONS,
+                                     _describe_links(editie.ankers()))
+        elif chapter_folder is not None:
+            progress.step("een pdf per hoofdstuk")
+            said = len(warnings.messages)
+            chapters = write_chapters(editie, document, chapter_folder, PDF_OPTIONS, _describe_links(editie.ankers()))
+            # what WeasyPrint says while cutting is about links to other chapters, which a chapter cannot hold (and
+            # written beside the guide, in its own process, it is not heard either)
+            del warnings.messages[said:]
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=target.parent)
         try:
             with os.fdopen(handle, "wb") as out:
@@ -122,11 +137,12 @@ def make_pdf(editie: Editie, target: Path, layout: ProjectLayout, vocab: Vocab,
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
-        chapters: list[ChapterPdf] = []
-        if chapter_folder is not None:
-            progress.step("een pdf per hoofdstuk")
-            chapters = write_chapters(editie, document, chapter_folder, PDF_OPTIONS, _describe_links(editie.ankers()))
+        if chapters_beside is not None:
+            progress.step("een pdf per hoofdstuk (ernaast geschreven)")
+            chapters, chapters_beside = chapters_beside.result(), None
     finally:
+        if chapters_beside is not None:  # the guide failed: its chapters are not waited for
+            chapters_beside.stop()
         collections.stop()
         logger.removeHandler(warnings)
         progress_logger.removeHandler(pages)

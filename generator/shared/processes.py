@@ -1,9 +1,19 @@
-"""When the generator may fork worker processes."""
+"""When the generator may fork worker processes, and one forked step whose result comes back."""
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
+import signal
 import threading
+import traceback
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 def can_fork() -> bool:
@@ -15,3 +25,57 @@ def can_fork() -> bool:
     """
     return ((os.cpu_count() or 1) >= 2 and "fork" in multiprocessing.get_all_start_methods()
             and threading.active_count() == 1)
+
+
+def die_with(parent: int) -> None:
+    """In a forked child: the parent handles Ctrl+C and SIGTERM by stopping it; if the parent is killed outright,
+    the child is killed too (Linux), so that no work goes on for a build that is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    with contextlib.suppress(OSError, AttributeError):  # Linux only; elsewhere an orphan finishes its step
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+class ForkFailed(Exception):
+    """The forked step raised; the message holds its exception and traceback (for the maintainers)."""
+
+
+class Forked(Generic[T]):
+    """``function(*args)`` in a forked child, sharing this process's memory as it was (nothing is pickled on the
+    way in, so it may take a laid-out document); its result comes back pickled through a pipe."""
+
+    def __init__(self, function: Callable[..., T], *args: Any) -> None:
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_run, args=(function, args, send, os.getpid()), daemon=True)
+        self._process.start()
+        send.close()
+
+    def result(self) -> T:
+        try:
+            ok, value = self._receive.recv()
+        except EOFError:
+            ok, value = False, f"het proces stopte zonder resultaat (code {self._process.exitcode})"
+        finally:
+            self._process.join()
+            self._receive.close()
+        if not ok:
+            raise ForkFailed(value)
+        return value  # type: ignore[no-any-return]
+
+    def stop(self) -> None:
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+
+
+def _run(function: Callable[..., Any], args: tuple[Any, ...], send: Connection, parent: int) -> None:
+    die_with(parent)
+    try:
+        outcome = (True, function(*args))
+    except Exception:
+        outcome = (False, traceback.format_exc())
+    send.send(outcome)
+    send.close()

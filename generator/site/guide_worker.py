@@ -11,11 +11,8 @@ and its problems come back as the same Dutch messages the build gives in one pro
 """
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import multiprocessing
 import os
-import signal
 import traceback
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -24,10 +21,8 @@ from typing import Any
 
 from ..print.pdf import PdfRefused, PdfResult
 from ..records.errors import TeDiepGenest
-from ..shared.processes import can_fork
+from ..shared.processes import can_fork, die_with
 from .engine_messages import stop_message
-
-_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 class GuideFailed(Exception):
@@ -40,7 +35,7 @@ class GuideWorker:
     def __init__(self, lay_out: Callable[[Path], PdfResult | None], folder: Path) -> None:
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
-        self._process = context.Process(target=_work, args=(lay_out, folder, send, os.getpid()), daemon=True,
+        self._process = context.Process(target=_work, args=(lay_out, folder, send, os.getpid()), daemon=False,
                                         name="gids-pdf")
         self._process.start()
         send.close()  # the child holds the other end: if it dies without a word, recv() ends
@@ -81,7 +76,7 @@ def start(lay_out: Callable[[Path], PdfResult | None], folder: Path) -> GuideWor
 
 
 def _work(lay_out: Callable[[Path], PdfResult | None], folder: Path, send: Connection, parent: int) -> None:
-    _die_with(parent)
+    die_with(parent)
     outcome: tuple[str, Any]
     try:
         outcome = ("klaar", lay_out(folder))
@@ -96,13 +91,3 @@ def _work(lay_out: Callable[[Path], PdfResult | None], folder: Path, send: Conne
         outcome = ("fout", stop_message(exc, "De pdf is niet gemaakt") + (f"\n{detail}" if detail else ""))
     send.send(outcome)
     send.close()
-
-
-def _die_with(parent: int) -> None:
-    """The parent handles Ctrl+C and SIGTERM by stopping this process; if it is killed outright, so is this one."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    with contextlib.suppress(OSError, AttributeError):  # Linux only; elsewhere an orphan finishes its layout
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os._exit(1)
