@@ -96,7 +96,7 @@ def _build_with_guide(config: MkDocsConfig, pdf_dir: Path | None) -> PdfResult |
     if pdf_dir is None:
         build(config)
         return None
-    worker = start_worker(functools.partial(plugin.make_guide, config), pdf_dir)
+    worker = start_worker(functools.partial(plugin.make_guide, config, check_first=False), pdf_dir)
     if worker is None:  # laid out first: the home page says how many pages and bytes it has
         guide = plugin.make_guide(config, pdf_dir)
         if guide is not None:

@@ -88,14 +88,17 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         return ProjectLayout(Path(config.config_file_path).parent.resolve(), Path(self.config.praktijken),
                              Path(self.config.boek), Path(config.docs_dir), Path(self.config.fragmenten))
 
-    def make_guide(self, config: MkDocsConfig, folder: Path) -> PdfResult | None:
+    def make_guide(self, config: MkDocsConfig, folder: Path, check_first: bool = True) -> PdfResult | None:
         """Lay out the whole guide and its chapters into ``folder`` (`gids build`), in this or a second process.
 
-        With problems in the records nothing is made here: the engine's build reports them.
+        With problems in the records nothing is made here: the engine's build reports them. Beside that build
+        (``check_first=False``) the story links are not looked at first: a build that refuses them discards the PDF.
         """
         layout = self.project_layout(config)
         inputs = load_inputs(layout)
-        if inputs.errors or inputs.boek is None or check_links(layout.praktijken, inputs.records, inputs.vocab):
+        if inputs.errors or inputs.boek is None:
+            return None
+        if check_first and check_links(layout.praktijken, inputs.records, inputs.vocab):
             return None
         return make_pdf(edition_for(inputs.boek, inputs.records, inputs.vocab), folder / PDF_NAME, layout, inputs.vocab,
                         Progress.automatic(), site_url=config.site_url or None, chapter_folder=folder / CHAPTER_FOLDER)
