@@ -15,6 +15,7 @@ import sys
 import time
 from pathlib import Path
 
+from ..print import fill
 from ..print.pdf import PDF_NAME, SELECTION_NAME, PdfRefused, make_pdf
 from ..print.progress import Progress
 from ..print.qr import site_url_in
@@ -338,9 +339,8 @@ def run_pdf(args: argparse.Namespace) -> int:
         return 1
     for warning in result.warnings:
         print(f"waarschuwing: {warning}", file=sys.stderr)
-    if result.near_empty:  # not an error: a text that runs a few lines over; the editor may shorten it
-        print(f"opmerking: {len(result.near_empty)} bijna lege pagina('s), minder dan een kwart gevuld: "
-              f"{'; '.join(map(str, result.near_empty))}", file=sys.stderr)
+    if near_empty := fill.note(result.near_empty):
+        print(f"opmerking: {near_empty}", file=sys.stderr)
     if progress.on:
         print(f"PDF geschreven: {target} ({result.pages} pagina's, {human_size(result.size)}, {result.seconds:.1f} s).",
               file=sys.stderr)

@@ -48,3 +48,11 @@ def near_empty_pages(document: Any, limit: float = NEAR_EMPTY) -> tuple[BijnaLee
         if filled < limit:
             found.append(BijnaLeeg(number, filled, " ".join(words[:6])))
     return tuple(found)
+
+
+def note(pages: tuple[BijnaLeeg, ...]) -> str | None:
+    """The line `gids pdf` and `gids build` print about near-empty pages; not an error: a text that runs a few lines
+    over, which an editor may shorten."""
+    if not pages:
+        return None
+    return (f"{len(pages)} bijna lege pagina('s), minder dan een kwart gevuld: {'; '.join(map(str, pages))}")

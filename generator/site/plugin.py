@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
+from ..print import fill
 from ..print.chapters import CHAPTER_FOLDER
 from ..print.edition import DeelInhoud
 from ..print.pdf import PDF_NAME, PdfResult, make_pdf
@@ -111,6 +112,8 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         """The home and chapter pages link the guide and its chapters, with pages and size."""
         for warning in result.warnings:
             print(f"waarschuwing (pdf): {warning}", file=sys.stderr)
+        if near_empty := fill.note(result.near_empty):
+            print(f"opmerking (pdf): {near_empty}", file=sys.stderr)
         self.download, chapters = downloads(result)
         self.chapter_downloads = dict(chapters)
 
