@@ -201,6 +201,19 @@ def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, make: Call
     return folder
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _builds_side_by_side(request) -> None:
+    """Under pytest-xdist the second worker starts with the catalogue's build while the first makes the fixture
+    site's (the first tests need it): the run's two big builds side by side instead of one waiting on the other.
+    A build that fails here is reported by each test that uses it, as without this fixture."""
+    if os.environ.get("PYTEST_XDIST_WORKER") == "gw1" and any("built_site" in item.fixturenames
+                                                                for item in request.session.items):
+        try:
+            request.getfixturevalue("built_site")
+        except Exception:
+            pass
+
+
 @pytest.fixture(scope="session")
 def built_site(request, tmp_path_factory) -> Path:
     """The catalogue (PROJECT), built once."""
