@@ -18,6 +18,7 @@ A session build lays out the guide's PDF only when a selected test that uses it 
 """
 from __future__ import annotations
 
+import fcntl
 import functools
 import http.server
 import io
@@ -28,6 +29,7 @@ import subprocess
 import sys
 import threading
 import warnings
+from collections.abc import Callable
 from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -180,22 +182,57 @@ def _build(project: Path, target: Path, pdf: bool, env: dict[str, str] | None = 
     return target
 
 
+def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]) -> Path:
+    """The folder ``name`` that ``make`` fills, made once per test run and shared by its workers (pytest-xdist).
+
+    The first worker to ask makes it while holding a lock; the others wait for it and take it as it is. A folder
+    that ``make`` failed to finish is made again by the next one to ask, so each failure is reported where it happens.
+    """
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # the run's folder, above the workers'
+    folder, done = shared / name, shared / f"{name}.klaar"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            done.touch()
+    return folder
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _builds_side_by_side(request) -> None:
+    """Under pytest-xdist the second worker starts with the catalogue's build while the first makes the fixture
+    site's (the first tests need it): the run's two big builds side by side instead of one waiting on the other.
+    A build that fails here is reported by each test that uses it, as without this fixture."""
+    if os.environ.get("PYTEST_XDIST_WORKER") == "gw1" and any("built_site" in item.fixturenames
+                                                                for item in request.session.items):
+        try:
+            request.getfixturevalue("built_site")
+        except Exception:
+            pass
+
+
 @pytest.fixture(scope="session")
 def built_site(request, tmp_path_factory) -> Path:
     """The catalogue (PROJECT), built once."""
-    return _build(PROJECT, tmp_path_factory.mktemp("bouw") / "site", _needs_pdf(request, "built_site"))
+    pdf = _needs_pdf(request, "built_site")
+    return once_per_run(tmp_path_factory, "bouw", lambda folder: _build(PROJECT, folder / "site", pdf)) / "site"
 
 
 @pytest.fixture(scope="session")
 def fixture_project(tmp_path_factory) -> Path:
     """The fixture project, assembled once; tests that change a project make their own copy_project."""
-    return copy_project(tmp_path_factory.mktemp("fixture") / "project")
+    return once_per_run(tmp_path_factory, "fixture", lambda folder: copy_project(folder / "project")) / "project"
 
 
 @pytest.fixture(scope="session")
-def fixture_site(request, fixture_project) -> Path:
+def fixture_site(request, fixture_project, tmp_path_factory) -> Path:
     """The fixture project, built once (with FIXTURE_BUILD_ENV)."""
-    return _build(fixture_project, fixture_project.parent / "site", _needs_pdf(request, "fixture_site"), FIXTURE_BUILD_ENV)
+    pdf = _needs_pdf(request, "fixture_site")
+    return once_per_run(tmp_path_factory, "fixture-bouw",
+                        lambda folder: _build(fixture_project, folder / "site", pdf, FIXTURE_BUILD_ENV)) / "site"
 
 
 @pytest.fixture(scope="session")

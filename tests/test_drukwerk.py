@@ -19,6 +19,9 @@ from generator.print.sharing import blocks
 from .conftest import FIXTURE_PROJECT, copy_project
 from .test_pdf import BY_SLUG, CATALOG, Gelezen, make, read
 
+# One worker runs this module (pytest-xdist, --dist loadgroup): its fixtures decode the QR codes once.
+pytestmark = pytest.mark.xdist_group("drukwerk")
+
 LONG = 200  # a paragraph this long, read three times, is paper wasted
 
 
@@ -81,19 +84,27 @@ def test_one_line_projects_share_pages_after_their_common_frame(gids):
     assert len(where) == 1 and where[0] <= min(pages), f"kader op p. {where}, projecten op p. {sorted(pages)}"
 
 
+CAPTION = "Actuele gegevens en contacten"  # printed beside every QR code (theme/print/_praktijk.html)
+
+
 @pytest.fixture(scope="module")
 def codes(gids, tmp_path_factory) -> dict[int, set[str]]:
-    """What a phone's camera reads on each page: the pages rendered as images, every QR code decoded by zbarimg."""
+    """What a phone's camera reads on each page with a code's caption: those pages rendered as images, every QR code on
+    them decoded by zbarimg. The template prints a code and its caption together; rendering every page instead took
+    most of this module's time."""
     if not (shutil.which("pdftoppm") and shutil.which("zbarimg")):
         pytest.fail("pdftoppm (poppler-utils) en zbarimg (zbar-tools) zijn nodig: zie het testcommando in de README")
     folder = tmp_path_factory.mktemp("pagina")
-    subprocess.run(["pdftoppm", "-r", "150", "-gray", "-png", str(gids.path), str(folder / "p")], check=True, timeout=300)
     found: dict[int, set[str]] = {}
-    for image in sorted(folder.glob("p-*.png")):
-        result = subprocess.run(["zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", str(image)],
+    for number, text in enumerate(gids.pages, start=1):
+        if letters(CAPTION) not in letters(text):
+            continue
+        image = folder / f"p-{number}"
+        subprocess.run(["pdftoppm", "-r", "150", "-gray", "-png", "-singlefile", "-f", str(number), "-l", str(number),
+                        str(gids.path), str(image)], check=True, timeout=60)
+        result = subprocess.run(["zbarimg", "-q", "--raw", "-Sdisable", "-Sqrcode.enable", f"{image}.png"],
                                 capture_output=True, text=True, timeout=60)
         assert result.returncode in (0, 4), result.stderr  # 4: no code on this page
-        number = int(re.search(r"(\d+)\.png$", image.name).group(1))
         found[number] = set(result.stdout.split())
     return found
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import resource
 import signal
 import subprocess
 import sys
@@ -23,16 +24,23 @@ from .grenzen_corpus import at_the_limit, record, refused
 CORPUS = refused()
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and of its children that ended (gids check parses records in a pool): what a slow
+    algorithm costs, whatever else the machine is doing. Wall time on a busy CI runner or under pytest-xdist is not."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
+
+
 @pytest.mark.parametrize("geval", CORPUS, ids=[g.naam for g in CORPUS])
 def test_over_de_grens_geweigerd_op_zijn_regel(geval):
     path = f"praktijken/{geval.naam.replace('_', '-')}.md"
-    started = time.perf_counter()
+    started = cpu_seconds()
     model, errors = validate_record(path, geval.tekst.encode())
-    seconds = time.perf_counter() - started
+    seconds = cpu_seconds() - started
     assert model is None
     assert any(e.field == geval.veld and geval.bericht in e.message and e.line == geval.regel for e in errors), errors
     assert not any("interne fout" in e.message for e in errors)
-    assert seconds < 5, f"{geval.naam}: {seconds:.1f} s to refuse"  # linear scans: milliseconds
+    assert seconds < 5, f"{geval.naam}: {seconds:.1f} s CPU to refuse"  # linear scans: milliseconds
 
 
 def test_gids_check_weigert_het_hele_corpus_zonder_markdown(tmp_path):
@@ -40,15 +48,15 @@ def test_gids_check_weigert_het_hele_corpus_zonder_markdown(tmp_path):
     project = copy_klein(tmp_path / "project")
     for geval in CORPUS:
         (project / "praktijken" / f"{geval.naam.replace('_', '-')}.md").write_text(geval.tekst, encoding="utf-8")
-    started = time.perf_counter()
+    started = cpu_seconds()
     result = run_gids_in_process("check", "praktijken", cwd=project)
-    seconds = time.perf_counter() - started
+    seconds = cpu_seconds() - started
     assert result.returncode == 1
     for geval in CORPUS:
         where = f"praktijken/{geval.naam.replace('_', '-')}.md:{geval.regel}:"
         assert any(line.startswith(where) and geval.bericht in line for line in result.stdout.splitlines()), geval.naam
     assert "interne fout" not in result.stdout + result.stderr
-    print(f"gids check over het corpus ({len(CORPUS)} records): {seconds:.1f} s")
+    print(f"gids check over het corpus ({len(CORPUS)} records): {seconds:.1f} s CPU")
     assert seconds < 60
 
 
@@ -82,9 +90,9 @@ def test_record_op_elke_grens_wordt_gebouwd(tmp_path):
 
 def test_samenstellingen_lineair():
     """The hyphenated-compound pattern starts only where a word starts: 250,000 '*' took minutes, unanchored."""
-    started = time.perf_counter()
+    started = cpu_seconds()
     assert samenstellingen("*" * 250_000) == []
-    assert time.perf_counter() - started < 2
+    assert cpu_seconds() - started < 2
     assert samenstellingen("de welzijns-campus en 2015-2016") == samenstellingen("welzijns-campus")
 
 

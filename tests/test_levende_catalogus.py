@@ -62,7 +62,7 @@ def test_the_grown_catalogue_builds(grown):
 def test_every_catalogue_test_passes_on_the_grown_catalogue(grown):
     """The tests that read the real content hold for any valid catalogue, so for this one too."""
     env = {**os.environ, "GIDS_PROJECT": str(grown)}
-    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "catalogus and not pdf",
+    result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-n", "0", "-m", "catalogus and not pdf",
                              str(ROOT / "tests")], cwd=ROOT, env=env, capture_output=True, text=True)
     tail = "\n".join(result.stdout.splitlines()[-40:])
     assert result.returncode == 0, tail
