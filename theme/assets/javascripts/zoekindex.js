@@ -50,17 +50,25 @@
 
   // lunr.nl's stem, finished as generator/search/indexes.py stam_af does (read it): "lessen" like "les",
   // "initiatieven" like "initiatief", "sociaal" like "sociale".
+  // Remembered: the page stems every word of every card it highlights, and the same words come back.
+  var stems = new Map();
   function stam(word) {
-    return lunr.nl.stemmer(new lunr.Token(word)).toString()
-      .replace(/([aeiouyè])([bcdfghjklmnpqrstvwxz])\2$/, "$1$2")
-      .replace(/([aeiouyè])v$/, "$1f").replace(/([aeiouyè])z$/, "$1s")
-      .replace(/i([aeou])\1([^aeiouyè])$/, "i$1$2");
+    var stem = stems.get(word);
+    if (stem === undefined) {
+      stem = lunr.nl.stemmer(new lunr.Token(word)).toString()
+        .replace(/([aeiouyè])([bcdfghjklmnpqrstvwxz])\2$/, "$1$2")
+        .replace(/([aeiouyè])v$/, "$1f").replace(/([aeiouyè])z$/, "$1s")
+        .replace(/i([aeou])\1([^aeiouyè])$/, "i$1$2");
+      if (stems.size >= 20000) stems.clear();
+      stems.set(word, stem);
+    }
+    return stem;
   }
 
   // The files leave out lunr's inverted index (which term is in which field of which record):
   // it follows from the field vectors. Rebuild it, with the records' slugs as refs.
   function laad(json) {
-    var fields = json.fields, refs = json.refs, none = {};  // lunr only reads a posting's metadata
+    var fields = json.fields, refs = json.refs;
     var inverted = json.terms.map(function (term, i) {
       var posting = { _index: i };
       fields.forEach(function (field) { posting[field] = {}; });
@@ -70,8 +78,10 @@
     var vectors = json.fieldVectors.map(function (pair) {
       var slash = pair[0].indexOf("/"), field = pair[0].slice(0, slash), ref = refs[pair[0].slice(slash + 1)];
       var elements = pair[1];
+      // a posting holds the term's weight in the field (lunr reads a posting's metadata only through
+      // Object.keys, and a number has none): ownQuery scores from the postings alone
       for (var i = 0; i < elements.length; i += 2) {
-        inverted[elements[i]][1][field][ref] = none;
+        inverted[elements[i]][1][field][ref] = elements[i + 1];
         frequency[elements[i]]++;
       }
       return [field + "/" + ref, elements];
@@ -81,6 +91,10 @@
     });
     index.gidsTerms = json.terms;  // sorted: prefix lookups by binary search
     index.gidsFrequency = frequency;
+    index.gidsRefs = refs;
+    index.gidsNumber = Object.create(null);  // slug -> record number
+    refs.forEach(function (slug, n) { index.gidsNumber[slug] = n; });
+    index.gidsPostings = new Map();  // term number * fields + field number -> [record numbers, weights]
     return index;
   }
 
@@ -233,21 +247,95 @@
     return total && !isEmpty(total) ? total : null;
   }
 
+  // ---- scoring ----------------------------------------------------------------------------------
+  // lunr.Index.query's scores, computed from postings of record numbers. lunr's query makes objects
+  // for every field of every record that matches (its match data): for a short prefix of a large
+  // catalogue, thousands of records times 20 completions, that took most of a keystroke. The score is
+  // lunr's to the bit: per field, the dot product of the query's vector (each term's summed boosts)
+  // with the field's vector, summed in the order of the term numbers as lunr's Vector.dot does, over
+  // the query vector's length; a record's score, the sum over its fields that match. (lunr adds the
+  // fields in the order it first met them; here in the index's order: with three fields or more the
+  // last bit can differ.) null when a clause needs lunr's automaton (a typo's edit distance, a "*").
+  function ownQuery(index, list) {
+    var fields = index.fields, vectors = fields.map(function () { return new Map(); });
+    for (var c = 0; c < list.length; c++) {
+      var term = list[c][0], options = list[c][1];
+      if (options.editDistance || term.indexOf("*") >= 0) return null;
+      var boost = options.boost === undefined ? 1 : options.boost;
+      var numbers = options.wildcard ? termNumbersWithPrefix(index, term) : termNumbers(index, term);
+      (options.fields || fields).forEach(function (field) {
+        var vector = vectors[fields.indexOf(field)];
+        numbers.forEach(function (t) { vector.set(t, (vector.get(t) || 0) + boost); });
+      });
+    }
+    var n = index.gidsRefs.length, total = new Float64Array(n), found = [], seen = new Uint8Array(n);
+    vectors.forEach(function (vector, f) {
+      if (!vector.size) return;
+      var terms = Array.from(vector.keys()).sort(function (a, b) { return a - b; });
+      var squares = 0;
+      terms.forEach(function (t) { var boost = vector.get(t); squares += boost * boost; });
+      var length = Math.sqrt(squares), dot = new Float64Array(n), matched = [];
+      terms.forEach(function (t) {
+        var posting = postings(index, t, f), records = posting[0], weights = posting[1], boost = vector.get(t);
+        for (var i = 0; i < records.length; i++) {
+          var r = records[i];
+          if (dot[r] === 0) matched.push(r);  // (weights and boosts are above zero)
+          dot[r] += boost * weights[i];
+        }
+      });
+      matched.forEach(function (r) {
+        var score = dot[r] / length || 0;
+        if (seen[r]) total[r] += score;
+        else { seen[r] = 1; total[r] = score; found.push(r); }
+      });
+    });
+    var scores = {};
+    found.forEach(function (r) { scores[index.gidsRefs[r]] = total[r]; });
+    return scores;
+  }
+
+  function termNumbers(index, term) {
+    var terms = index.gidsTerms, i = firstAtLeast(terms, term);
+    return terms[i] === term ? [i] : [];
+  }
+
+  function termNumbersWithPrefix(index, prefix) {
+    var terms = index.gidsTerms, numbers = [];
+    for (var i = firstAtLeast(terms, prefix); i < terms.length && terms[i].lastIndexOf(prefix, 0) === 0; i++) numbers.push(i);
+    return numbers;
+  }
+
+  // The records (numbers) that have term number t in field number f, and its weight there; made once.
+  function postings(index, t, f) {
+    var key = t * index.fields.length + f, found = index.gidsPostings.get(key);
+    if (!found) {
+      var posting = index.invertedIndex[index.gidsTerms[t]][index.fields[f]], refs = Object.keys(posting);
+      found = [new Int32Array(refs.length), new Float64Array(refs.length)];
+      refs.forEach(function (ref, i) { found[0][i] = index.gidsNumber[ref]; found[1][i] = posting[ref]; });
+      index.gidsPostings.set(key, found);
+    }
+    return found;
+  }
+
   function wordScores(index, word, mode, stopWord) {
     var cache = index.gidsCache || (index.gidsCache = new Map());
     var key = mode + ":" + word;
     if (!cache.has(key)) {
       var scores = {}, list = clauses(index, word, mode, stopWord);
       // (a lunr query without clauses is a purely negative one: it would match every record)
-      if (list.length) {
-        index.query(function (query) {
-          list.forEach(function (clause) { query.term(clause[0], clause[1]); });
-        }).forEach(function (r) { scores[r.ref] = r.score; });
-      }
+      if (list.length) scores = (index.gidsTerms && ownQuery(index, list)) || lunrQuery(index, list);
       if (cache.size > 500) cache.clear();
       cache.set(key, scores);
     }
     return cache.get(key);
+  }
+
+  function lunrQuery(index, list) {
+    var scores = {};
+    index.query(function (query) {
+      list.forEach(function (clause) { query.term(clause[0], clause[1]); });
+    }).forEach(function (r) { scores[r.ref] = r.score; });
+    return scores;
   }
 
   function sumScores(indexes, word, mode, stopWord) {
