@@ -66,23 +66,39 @@
   }
 
   // The files leave out lunr's inverted index (which term is in which field of which record):
-  // it follows from the field vectors. Rebuild it, with the records' slugs as refs.
+  // it follows from the field vectors. Rebuild it, with the records' slugs as refs. And the same
+  // postings once more for ownQuery, as record numbers and weights in flat arrays: the postings of
+  // term t in field f are at gidsStarts[t * fields + f] up to the next start.
   function laad(json) {
-    var fields = json.fields, refs = json.refs;
+    var fields = json.fields, refs = json.refs, none = {};  // lunr only reads a posting's metadata
     var inverted = json.terms.map(function (term, i) {
       var posting = { _index: i };
       fields.forEach(function (field) { posting[field] = {}; });
       return [term, posting];
     });
-    var frequency = new Int32Array(json.terms.length);
-    var vectors = json.fieldVectors.map(function (pair) {
-      var slash = pair[0].indexOf("/"), field = pair[0].slice(0, slash), ref = refs[pair[0].slice(slash + 1)];
+    var nFields = fields.length, fieldNumber = {};
+    fields.forEach(function (field, f) { fieldNumber[field] = f; });
+    var split = json.fieldVectors.map(function (pair) {
+      var slash = pair[0].indexOf("/");
+      return [pair[0].slice(0, slash), Number(pair[0].slice(slash + 1))];
+    });
+    var starts = new Int32Array(json.terms.length * nFields + 1);
+    json.fieldVectors.forEach(function (pair, v) {
+      var f = fieldNumber[split[v][0]], elements = pair[1];
+      for (var i = 0; i < elements.length; i += 2) starts[elements[i] * nFields + f + 1]++;
+    });
+    for (var k = 1; k < starts.length; k++) starts[k] += starts[k - 1];
+    var records = new Int32Array(starts[starts.length - 1]), weights = new Float64Array(records.length);
+    var next = starts.slice(0, -1), frequency = new Int32Array(json.terms.length);
+    var vectors = json.fieldVectors.map(function (pair, v) {
+      var field = split[v][0], number = split[v][1], ref = refs[number], f = fieldNumber[field];
       var elements = pair[1];
-      // a posting holds the term's weight in the field (lunr reads a posting's metadata only through
-      // Object.keys, and a number has none): ownQuery scores from the postings alone
       for (var i = 0; i < elements.length; i += 2) {
-        inverted[elements[i]][1][field][ref] = elements[i + 1];
-        frequency[elements[i]]++;
+        var t = elements[i], at = next[t * nFields + f]++;
+        inverted[t][1][field][ref] = none;
+        records[at] = number;
+        weights[at] = elements[i + 1];
+        frequency[t]++;
       }
       return [field + "/" + ref, elements];
     });
@@ -92,9 +108,9 @@
     index.gidsTerms = json.terms;  // sorted: prefix lookups by binary search
     index.gidsFrequency = frequency;
     index.gidsRefs = refs;
-    index.gidsNumber = Object.create(null);  // slug -> record number
-    refs.forEach(function (slug, n) { index.gidsNumber[slug] = n; });
-    index.gidsPostings = new Map();  // term number * fields + field number -> [record numbers, weights]
+    index.gidsStarts = starts;
+    index.gidsRecords = records;
+    index.gidsWeights = weights;
     return index;
   }
 
@@ -226,15 +242,6 @@
     return cache.get(key);
   }
 
-  // A word's own scores with those of its parts added (a new object: the cached ones stay as they are).
-  function withParts(scores, parts) {
-    if (!parts) return scores;
-    var sum = {};
-    for (var ref in parts) sum[ref] = parts[ref];
-    for (ref in scores) sum[ref] = (sum[ref] || 0) + scores[ref];
-    return sum;
-  }
-
   function partScores(indexes, word) {
     var parts = cachedDelen(indexes, word);
     if (!parts) return null;
@@ -255,14 +262,16 @@
   // with the field's vector, summed in the order of the term numbers as lunr's Vector.dot does, over
   // the query vector's length; a record's score, the sum over its fields that match. (lunr adds the
   // fields in the order it first met them; here in the index's order: with three fields or more the
-  // last bit can differ.) null when a clause needs lunr's automaton (a typo's edit distance, a "*").
+  // last bit can differ.) A typo's terms are found by lunr's automaton, as lunr does. null when a
+  // term holds a "*" (lunr's wildcard): lunr answers that one.
   function ownQuery(index, list) {
     var fields = index.fields, vectors = fields.map(function () { return new Map(); });
     for (var c = 0; c < list.length; c++) {
       var term = list[c][0], options = list[c][1];
-      if (options.editDistance || term.indexOf("*") >= 0) return null;
+      if (term.indexOf("*") >= 0) return null;
       var boost = options.boost === undefined ? 1 : options.boost;
-      var numbers = options.wildcard ? termNumbersWithPrefix(index, term) : termNumbers(index, term);
+      var numbers = options.editDistance ? termNumbersNear(index, term, options.editDistance)
+        : options.wildcard ? termNumbersWithPrefix(index, term) : termNumbers(index, term);
       (options.fields || fields).forEach(function (field) {
         var vector = vectors[fields.indexOf(field)];
         numbers.forEach(function (t) { vector.set(t, (vector.get(t) || 0) + boost); });
@@ -275,9 +284,10 @@
       var squares = 0;
       terms.forEach(function (t) { var boost = vector.get(t); squares += boost * boost; });
       var length = Math.sqrt(squares), dot = new Float64Array(n), matched = [];
+      var starts = index.gidsStarts, records = index.gidsRecords, weights = index.gidsWeights;
       terms.forEach(function (t) {
-        var posting = postings(index, t, f), records = posting[0], weights = posting[1], boost = vector.get(t);
-        for (var i = 0; i < records.length; i++) {
+        var boost = vector.get(t), key = t * fields.length + f;
+        for (var i = starts[key]; i < starts[key + 1]; i++) {
           var r = records[i];
           if (dot[r] === 0) matched.push(r);  // (weights and boosts are above zero)
           dot[r] += boost * weights[i];
@@ -299,22 +309,17 @@
     return terms[i] === term ? [i] : [];
   }
 
+  // the terms a few edits from the term, found as lunr finds them (its automaton on its token set)
+  function termNumbersNear(index, term, edits) {
+    return index.tokenSet.intersect(lunr.TokenSet.fromFuzzyString(term, edits)).toArray().map(function (found) {
+      return firstAtLeast(index.gidsTerms, found);
+    });
+  }
+
   function termNumbersWithPrefix(index, prefix) {
     var terms = index.gidsTerms, numbers = [];
     for (var i = firstAtLeast(terms, prefix); i < terms.length && terms[i].lastIndexOf(prefix, 0) === 0; i++) numbers.push(i);
     return numbers;
-  }
-
-  // The records (numbers) that have term number t in field number f, and its weight there; made once.
-  function postings(index, t, f) {
-    var key = t * index.fields.length + f, found = index.gidsPostings.get(key);
-    if (!found) {
-      var posting = index.invertedIndex[index.gidsTerms[t]][index.fields[f]], refs = Object.keys(posting);
-      found = [new Int32Array(refs.length), new Float64Array(refs.length)];
-      refs.forEach(function (ref, i) { found[0][i] = index.gidsNumber[ref]; found[1][i] = posting[ref]; });
-      index.gidsPostings.set(key, found);
-    }
-    return found;
   }
 
   function wordScores(index, word, mode, stopWord) {
@@ -323,7 +328,7 @@
     if (!cache.has(key)) {
       var scores = {}, list = clauses(index, word, mode, stopWord);
       // (a lunr query without clauses is a purely negative one: it would match every record)
-      if (list.length) scores = (index.gidsTerms && ownQuery(index, list)) || lunrQuery(index, list);
+      if (list.length) scores = (index.gidsStarts && ownQuery(index, list)) || lunrQuery(index, list);
       if (cache.size > 500) cache.clear();
       cache.set(key, scores);
     }
@@ -338,17 +343,49 @@
     return scores;
   }
 
+  // A word's scores summed over the indexes, each times its weight; null when it is in none. Remembered
+  // (on the first index) like wordScores: the same object while typing on, not changed by its users.
   function sumScores(indexes, word, mode, stopWord) {
-    var scores = {}, any = false;
-    indexes.forEach(function (entry) {
-      if (!entry[0]) return;
-      var found = wordScores(entry[0], word, mode, stopWord);
-      for (var ref in found) {
-        scores[ref] = (scores[ref] || 0) + found[ref] * entry[1];
-        any = true;
-      }
-    });
-    return any ? scores : null;
+    var present = indexes.filter(function (entry) { return entry[0]; });
+    if (!present.length) return null;
+    if (present.length === 1 && present[0][1] === 1) {  // the sum is the word's own scores
+      var own = wordScores(present[0][0], word, mode, stopWord);
+      return isEmpty(own) ? null : own;
+    }
+    var cache = present[0][0].gidsCache || (present[0][0].gidsCache = new Map());
+    var key = "som:" + indexes.map(function (entry) { return entry[0] ? entry[1] : "-"; }).join(",") + ":" + mode + ":" + word;
+    if (!cache.has(key)) {
+      var scores = {}, any = false;
+      present.forEach(function (entry) {
+        var found = wordScores(entry[0], word, mode, stopWord);
+        for (var ref in found) {
+          scores[ref] = (scores[ref] || 0) + found[ref] * entry[1];
+          any = true;
+        }
+      });
+      if (cache.size > 500) cache.clear();
+      cache.set(key, any ? scores : null);
+    }
+    return cache.get(key);
+  }
+
+  // The records in every one of the score sets, their scores summed, in order. The last answer is
+  // remembered: while the last word is typed, the words before it stay the same.
+  var lastCommon = { sets: [], total: null };
+  function common(sets) {
+    if (sets.length === lastCommon.sets.length && sets.every(function (s, i) { return s === lastCommon.sets[i]; })) {
+      return lastCommon.total;
+    }
+    var total = sets[0];
+    sets.slice(1).forEach(function (scores) { total = both(total, scores); });
+    lastCommon = { sets: sets, total: total };
+    return total;
+  }
+
+  function both(total, scores) {
+    var sum = {};
+    for (var ref in total) if (ref in scores) sum[ref] = total[ref] + scores[ref];
+    return sum;
   }
 
   // Search the indexes, given as [[index, weight], ...] (a missing index is skipped).
@@ -391,13 +428,13 @@
       else perWord.push(scores);
     });
     if (!perWord.length) return optional;
-    var total = perWord[0];
-    perWord.slice(1).forEach(function (scores) {
-      var both = {};
-      for (var ref in total) if (ref in scores) both[ref] = total[ref] + scores[ref];
-      total = both;
-    });
-    if (optional) for (var ref in total) if (ref in optional) total[ref] += optional[ref];
+    // (the remembered score sets are not changed: a new object before adding to one)
+    var total = perWord.length > 1 ? both(common(perWord.slice(0, -1)), perWord[perWord.length - 1]) : perWord[0];
+    if (optional) {
+      var plus = {};
+      for (var ref in total) plus[ref] = ref in optional ? total[ref] + optional[ref] : total[ref];
+      total = plus;
+    }
     if (ruim && perWord.length > 1 && Object.keys(total).length < FEW) addPartial(total, perWord);
     return total;
   }
