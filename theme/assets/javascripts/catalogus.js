@@ -4,9 +4,9 @@
  * catalogus-logica.js (read it for the data files and the state); when, by one planner (planner.js):
  *   "url"        a typed query goes into the URL a moment after the last key (URL_DELAY)
  *   "pauze"      a pause in typing ends the history step of the query typed (PAUSE)
- *   "verhalen"   while typing, the stories' hits follow once the quick results are painted
+ *   "verhalen"   while typing, the stories' hits follow the quick results a moment after the last key (SETTLE)
  *   "kaarten"    while typing, the cards below the window follow once those in sight are painted
- *   "tellingen"  the facet counts are redrawn once the results are painted
+ *   "tellingen"  the facet counts are redrawn once the results are painted; while typing, after SETTLE
  * Opening a result writes it into the history entry (L.opened), so that back from the practice puts
  * the focus on it again (focusOpened).
  */
@@ -26,6 +26,9 @@
   var PAGE = 20;          // cards shown at first and added by "Toon meer"
   var URL_DELAY = 250;    // ms; writing history on every key costs more than the search
   var PAUSE = 1000;       // ms without a key: the next key starts a new history step
+  // ms without a key before the stories' search and the counts: done after every key, they delayed the
+  // next key's results (and were replaced by it); a keystroke's list comes first
+  var SETTLE = 100;
 
   var base = new URL(root.getAttribute("data-basis"), location.href);
   var input = root.querySelector("#gids-q");
@@ -106,8 +109,8 @@
 
   // ---------- rendering ----------
 
-  // quick: while typing, search titles, places, summaries and fiches now and add the stories once the
-  // browser has painted (the story index is the large one); the list is marked busy in between.
+  // quick: while typing, search titles, places, summaries and fiches now and add the stories when the
+  // typing pauses (SETTLE; the story index is the large one); the list is marked busy in between.
   function render(resetPage, quick) {
     if (!data) return;
     var sight = quick ? cardsInSight() : Infinity;  // read before the page changes: no layout of its own
@@ -117,13 +120,13 @@
     var scores = L.zoek(indexes, data.praktijken, state.q, quick);
     if (quick && indexes.verhaal && state.q) {
       list.setAttribute("aria-busy", "true");
-      planner.plan("verhalen", NA_VERF, function () {
+      planner.plan("verhalen", SETTLE, function () {
         render(false);
         if (!planner.pending("kaarten")) list.removeAttribute("aria-busy");
       });
     }
     var pool = L.found(data.praktijken, scores);
-    scheduleCounts(pool, state.facets);
+    scheduleCounts(pool, state.facets, quick ? SETTLE : NA_VERF);
     var results = L.sorted(L.filter(pool, state.facets), scores, sortSelect.value);
     resultRefs = results.map(function (p) { return p.ref; });
     if (resetPage) shown = PAGE;
@@ -143,9 +146,9 @@
   }
 
   // Counts are redrawn after the results are painted: while typing, the list is what the eye follows.
-  function scheduleCounts(pool, facets) {
+  function scheduleCounts(pool, facets, delay) {
     root.setAttribute("data-gids-tellingen", "bezig");
-    planner.plan("tellingen", NA_VERF, function () {
+    planner.plan("tellingen", delay, function () {
       var counts = L.counts(pool, facets, data.facetten);
       boxes.forEach(function (box, i) {
         var n = counts[box.name][box.value] || 0, disabled = L.isDisabled(n, box.checked);

@@ -5,6 +5,7 @@
  *
  *   var index = gidsZoekindex.laad(json);       // zoeken/kop.json or zoeken/verhaal.json -> lunr.Index
  *   var scores = gidsZoekindex.zoek([[kop, 1], [verhaal, 1]], q, true, true);  // {slug: score} or null
+ *     (read only: a word's scores are remembered, and the same object may be returned again)
  *     (a word that finds nothing is tried as typed, then with a typo, then in its compound parts,
  *     then by a shorter prefix; with the 4th argument, records holding only some words follow)
  *   gidsZoekindex.deels(scores[slug])            // true: a partial match (holds some of the words only)
@@ -277,13 +278,17 @@
         numbers.forEach(function (t) { vector.set(t, (vector.get(t) || 0) + boost); });
       });
     }
-    var n = index.gidsRefs.length, total = new Float64Array(n), found = [], seen = new Uint8Array(n);
+    // one record's sums per record number, made once per index and left at zero after use: a new
+    // array per query would leave the garbage collector 100 KB per keystroke at 5,000 records
+    var n = index.gidsRefs.length, found = [];
+    var scratch = index.gidsScratch || (index.gidsScratch = { total: new Float64Array(n), dot: new Float64Array(n) });
+    var total = scratch.total, dot = scratch.dot;
     vectors.forEach(function (vector, f) {
       if (!vector.size) return;
       var terms = Array.from(vector.keys()).sort(function (a, b) { return a - b; });
       var squares = 0;
       terms.forEach(function (t) { var boost = vector.get(t); squares += boost * boost; });
-      var length = Math.sqrt(squares), dot = new Float64Array(n), matched = [];
+      var length = Math.sqrt(squares), matched = [];
       var starts = index.gidsStarts, records = index.gidsRecords, weights = index.gidsWeights;
       terms.forEach(function (t) {
         var boost = vector.get(t), key = t * fields.length + f;
@@ -295,12 +300,13 @@
       });
       matched.forEach(function (r) {
         var score = dot[r] / length || 0;
-        if (seen[r]) total[r] += score;
-        else { seen[r] = 1; total[r] = score; found.push(r); }
+        dot[r] = 0;
+        if (total[r] === 0) found.push(r);  // (a score is above zero)
+        total[r] += score;  // the first time: 0 + score, score itself
       });
     });
     var scores = {};
-    found.forEach(function (r) { scores[index.gidsRefs[r]] = total[r]; });
+    found.forEach(function (r) { scores[index.gidsRefs[r]] = total[r]; total[r] = 0; });
     return scores;
   }
 
