@@ -67,51 +67,63 @@
   }
 
   // The files leave out lunr's inverted index (which term is in which field of which record):
-  // it follows from the field vectors. Rebuild it, with the records' slugs as refs. And the same
-  // postings once more for ownQuery, as record numbers and weights in flat arrays: the postings of
-  // term t in field f are at gidsStarts[t * fields + f] up to the next start.
+  // it follows from the field vectors. Here it is made as postings of record numbers and weights in
+  // flat arrays, which ownQuery scores from: the postings of term t in field f are at
+  // gidsStarts[t * fields + f] up to the next start. lunr's own inverted index (its objects, with the
+  // records' slugs) is filled in only when lunr's query is used, which it seldom is: making it took
+  // most of the time of loading the story index.
   function laad(json) {
-    var fields = json.fields, refs = json.refs, none = {};  // lunr only reads a posting's metadata
-    var inverted = json.terms.map(function (term, i) {
+    var fields = json.fields, refs = json.refs, terms = json.terms, nFields = fields.length, fieldNumber = {};
+    fields.forEach(function (field, f) { fieldNumber[field] = f; });
+    var inverted = terms.map(function (term, i) {
       var posting = { _index: i };
       fields.forEach(function (field) { posting[field] = {}; });
       return [term, posting];
     });
-    var nFields = fields.length, fieldNumber = {};
-    fields.forEach(function (field, f) { fieldNumber[field] = f; });
     var split = json.fieldVectors.map(function (pair) {
       var slash = pair[0].indexOf("/");
       return [pair[0].slice(0, slash), Number(pair[0].slice(slash + 1))];
     });
-    var starts = new Int32Array(json.terms.length * nFields + 1);
+    var starts = new Int32Array(terms.length * nFields + 1);
     json.fieldVectors.forEach(function (pair, v) {
       var f = fieldNumber[split[v][0]], elements = pair[1];
       for (var i = 0; i < elements.length; i += 2) starts[elements[i] * nFields + f + 1]++;
     });
     for (var k = 1; k < starts.length; k++) starts[k] += starts[k - 1];
     var records = new Int32Array(starts[starts.length - 1]), weights = new Float64Array(records.length);
-    var next = starts.slice(0, -1), frequency = new Int32Array(json.terms.length);
+    var next = starts.slice(0, -1), frequency = new Int32Array(terms.length);
     var vectors = json.fieldVectors.map(function (pair, v) {
-      var field = split[v][0], number = split[v][1], ref = refs[number], f = fieldNumber[field];
-      var elements = pair[1];
+      var field = split[v][0], number = split[v][1], f = fieldNumber[field], elements = pair[1];
       for (var i = 0; i < elements.length; i += 2) {
         var t = elements[i], at = next[t * nFields + f]++;
-        inverted[t][1][field][ref] = none;
         records[at] = number;
         weights[at] = elements[i + 1];
         frequency[t]++;
       }
-      return [field + "/" + ref, elements];
+      return [field + "/" + refs[number], elements];
     });
     var index = lunr.Index.load({
       version: json.version, fields: fields, fieldVectors: vectors, invertedIndex: inverted, pipeline: json.pipeline
     });
-    index.gidsTerms = json.terms;  // sorted: prefix lookups by binary search
+    index.gidsTerms = terms;  // sorted: prefix lookups by binary search
     index.gidsFrequency = frequency;
     index.gidsRefs = refs;
     index.gidsStarts = starts;
     index.gidsRecords = records;
     index.gidsWeights = weights;
+    var query = index.query, filled = false;
+    index.query = function () {  // (index.search too goes through here)
+      if (!filled) {
+        var none = {};  // lunr only reads a posting's metadata
+        filled = true;
+        inverted.forEach(function (entry, t) {
+          fields.forEach(function (field, f) {
+            for (var i = starts[t * nFields + f]; i < starts[t * nFields + f + 1]; i++) entry[1][field][refs[records[i]]] = none;
+          });
+        });
+      }
+      return query.apply(this, arguments);
+    };
     return index;
   }
 
