@@ -47,7 +47,8 @@ def field_vectors(docs: list[Document], fields: Fields) -> tuple[list[str], list
     idf = [math.log(1 + abs((len(docs) - n + 0.5) / (n + 0.5))) for n in having]
     vectors = []
     for name, ref, counted, length in frequencies:
-        norm = K1 * (1 - B + B * (length / average[name]))
+        # (as lunr, only for a field with terms: a field empty in every document has an average length of 0)
+        norm = K1 * (1 - B + B * (length / average[name])) if counted else 0.0
         pairs = []
         for term, tf in counted.items():
             number = numbers[term]
