@@ -53,7 +53,7 @@ if (command === "woorden") {
   for (const q of input.raw || []) raw[q] = kop.search(q).concat(verhaal.search(q)).map((r) => r.ref);
   process.stdout.write(JSON.stringify({ results, scores: scored, raw, times, loadMs, warnings }));
 } else if (command === "bouw") {
-  // lunr.js's own builder on the same terms: {field: {term: score}} per ref, to compare with lunr.py's
+  // lunr.js's own builder on the same terms: {field: {term: score}} per ref, to compare with generator/search/bm25.py's
   const index = lunr(function () {
     this.pipeline.reset();
     this.searchPipeline.reset();

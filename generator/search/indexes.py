@@ -1,4 +1,4 @@
-"""The catalogue's full-text search indexes: built here with lunr.py, queried in the browser by lunr.js.
+"""The catalogue's full-text search indexes: built here (``bm25.py`` scores as lunr does), queried in the browser by lunr.js.
 
 ``build_indexes(records, vocab)`` returns ``{path under the site: JSON text}``:
 
@@ -59,44 +59,16 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
 
 from ..records.model import Praktijk
 from ..records.vocab import Vocab, load_vocab
 from ..shared.config_yaml import load_config_yaml
 from ..shared.data import DATA
-from . import lunr_nl
+from . import bm25, lunr_nl
 from .delen import MIN_WORD, alle_delen, lexicon_woorden, woordenlijst
-
-
-def _import_lunr() -> tuple[Any, Any]:
-    """lunr.py imports NLTK when it is installed, to register Snowball stemmers that download
-    their data at run time. We use none of that: hide NLTK while lunr is imported."""
-    hidden = "nltk" not in sys.modules
-    if hidden:
-        # None in sys.modules makes "import nltk" raise ImportError (the import system's own way to block a module)
-        sys.modules["nltk"] = None  # type: ignore[assignment]
-    try:
-        from lunr.builder import Builder
-        from lunr.pipeline import Pipeline
-    finally:
-        if hidden:
-            del sys.modules["nltk"]
-
-    class QueriedElsewhere(Builder):  # lunr has no types: Builder is Any here
-        def _create_token_set(self) -> None:
-            """lunr.py makes a TokenSet of all terms to query in Python (0.4 s for 30,000 terms).
-            Only lunr.js queries these indexes, and Index.load makes its own."""
-            self.token_set = None
-
-    return QueriedElsewhere, Pipeline
-
-
-_Builder, Pipeline = _import_lunr()
 
 KOP_FIELDS = (("titel", 10), ("plaats", 10), ("samenvatting", 3), ("fiche", 3), ("details", 0.5))
 VERHAAL_FIELDS = (("verhaal", 1), ("kopdelen", 1), ("delen", 0.3))
@@ -283,38 +255,28 @@ def part_finder(records: list[Praktijk]) -> Callable[[str], tuple[str, ...]]:
     return delen
 
 
-# never run here: the terms come in stemmed
-def _stemmer_nl(token: Any, i: int | None = None, tokens: list[Any] | None = None) -> Any:
-    return token.update(lambda word, metadata=None: lunr_nl.stem(word))
-
-
-Pipeline.register_function(_stemmer_nl, "stemmer-nl")  # the label lunr.nl.min.js registers in the browser
-
-
 # verhaal.json's fields "kopdelen" and "delen": the parts of the kop's fields and of the story's.
 _SOURCE: dict[tuple[tuple[tuple[str, float], ...], str], str] = {
     (VERHAAL_FIELDS, "kopdelen"): "delen", (VERHAAL_FIELDS, "delen"): "verhaaldelen"}
 
 
 def _index(docs: list[tuple[str, dict[str, list[str]]]], fields: tuple[tuple[str, float], ...]) -> dict:
-    """A lunr index of the docs, serialized, with the terms in place of the inverted index."""
-    builder = _Builder()
-    builder.pipeline.reset()  # the terms are ready: woorden() did lunr.nl's trimmer, stop words and stemmer
-    builder.search_pipeline.add(_stemmer_nl)  # lunr.nl's query pipeline, serialized as ["stemmer-nl"]
-    builder.ref("ref")
-    for name, boost in fields:
-        builder.field(name, boost)
-    for ref, terms in docs:
-        builder.add({"ref": ref, **index_fields(terms, fields)})
-    index: dict = builder.build().serialize()
+    """A lunr.js index of the docs, serialized, with the terms in place of the inverted index."""
+    terms, vectors = bm25.field_vectors([(ref, index_fields(terms, fields)) for ref, terms in docs], fields)
     # The inverted index is a function of the field vectors (which terms each field of each
     # document has) and more than half of the file: ship the terms only, in JavaScript's sort
     # order (lunr.js's TokenSet.Builder wants UTF-16 order), a term's _index being its position.
-    inverted = sorted(index.pop("invertedIndex"), key=lambda entry: entry[0].encode("utf-16-be"))
-    position = {posting["_index"]: n for n, (_, posting) in enumerate(inverted)}
-    index["terms"] = [term for term, _ in inverted]
-    index["fieldVectors"] = [[field_ref, _renumbered(elements, position)] for field_ref, elements in index["fieldVectors"]]
-    return index
+    order = sorted(range(len(terms)), key=lambda n: terms[n].encode("utf-16-be"))
+    position = {number: n for n, number in enumerate(order)}
+    return {
+        "version": bm25.LUNR_VERSION,
+        "fields": [name for name, _ in fields],
+        "fieldVectors": [[field_ref, _renumbered(elements, position)] for field_ref, elements in vectors],
+        # lunr.nl's query pipeline: the terms are stemmed here already (woorden() did lunr.nl's trimmer,
+        # stop words and stemmer), a query's words by the stemmer lunr.nl.min.js registers in the browser
+        "pipeline": ["stemmer-nl"],
+        "terms": [terms[n] for n in order],
+    }
 
 
 def _renumbered(elements: list, position: dict[int, int]) -> list:

@@ -265,16 +265,21 @@
   // gecontroleerd: the most recently checked first (ISO dates compare as text).
   // In every order, the practices that hold all words of the query come before those that hold some.
   function sorted(pool, scores, sort) {
+    // each practice's score and whether it holds only some words, looked up once, not in each comparison
+    var rows = pool.map(function (p) {
+      return { p: p, score: scores ? scores[p.ref] : 0, partial: isPartial(scores, p.ref) ? 1 : 0 };
+    });
     var by = {
-      relevantie: function (a, b) { return (scores ? scores[b.ref] - scores[a.ref] : 0) || a.rangPlaats - b.rangPlaats; },
-      plaats: function (a, b) { return a.rangPlaats - b.rangPlaats; },
-      titel: function (a, b) { return a.rangTitel - b.rangTitel; },
-      gecontroleerd: function (a, b) { return (a.gecontroleerd < b.gecontroleerd) - (a.gecontroleerd > b.gecontroleerd) || a.rangPlaats - b.rangPlaats; }
+      relevantie: function (a, b) { return (b.score - a.score) || a.p.rangPlaats - b.p.rangPlaats; },
+      plaats: function (a, b) { return a.p.rangPlaats - b.p.rangPlaats; },
+      titel: function (a, b) { return a.p.rangTitel - b.p.rangTitel; },
+      gecontroleerd: function (a, b) {
+        return (a.p.gecontroleerd < b.p.gecontroleerd) - (a.p.gecontroleerd > b.p.gecontroleerd) || a.p.rangPlaats - b.p.rangPlaats;
+      }
     };
     var order = has(by, sort) ? by[sort] : by.plaats;
-    return pool.slice().sort(function (a, b) {
-      return isPartial(scores, a.ref) - isPartial(scores, b.ref) || order(a, b);
-    });
+    return rows.sort(function (a, b) { return a.partial - b.partial || order(a, b); })
+      .map(function (row) { return row.p; });
   }
 
   // ---------- what the page says ----------

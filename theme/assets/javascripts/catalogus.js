@@ -4,8 +4,9 @@
  * catalogus-logica.js (read it for the data files and the state); when, by one planner (planner.js):
  *   "url"        a typed query goes into the URL a moment after the last key (URL_DELAY)
  *   "pauze"      a pause in typing ends the history step of the query typed (PAUSE)
- *   "verhalen"   while typing, the stories' hits follow once the quick results are painted
- *   "tellingen"  the facet counts are redrawn once the results are painted
+ *   "verhalen"   while typing, the stories' hits follow the quick results a moment after the last key (SETTLE)
+ *   "kaarten"    while typing, the cards below the window follow once those in sight are painted
+ *   "tellingen"  the facet counts are redrawn once the results are painted; while typing, after SETTLE
  * Opening a result writes it into the history entry (L.opened), so that back from the practice puts
  * the focus on it again (focusOpened).
  */
@@ -25,6 +26,9 @@
   var PAGE = 20;          // cards shown at first and added by "Toon meer"
   var URL_DELAY = 250;    // ms; writing history on every key costs more than the search
   var PAUSE = 1000;       // ms without a key: the next key starts a new history step
+  // ms without a key before the stories' search and the counts: done after every key, they delayed the
+  // next key's results (and were replaced by it); a keystroke's list comes first
+  var SETTLE = 100;
 
   var base = new URL(root.getAttribute("data-basis"), location.href);
   var input = root.querySelector("#gids-q");
@@ -43,6 +47,7 @@
   var data = null;          // catalogus.json, decoded
   var indexes = { kop: null, verhaal: null };
   var cards = {};           // ref -> promise of its card (null if it failed)
+  var loadedCards = {};     // ref -> its card, once loaded (null if it failed): filled in at once
   var cardLoads = [];       // the cards being fetched for the list on screen
   var shownList = null;     // what the result list shows now (refs and highlighted words)
   var shown = PAGE;
@@ -104,23 +109,24 @@
 
   // ---------- rendering ----------
 
-  // quick: while typing, search titles, places, summaries and fiches now and add the stories once the
-  // browser has painted (the story index is the large one); the list is marked busy in between.
+  // quick: while typing, search titles, places, summaries and fiches now and add the stories when the
+  // typing pauses (SETTLE; the story index is the large one); the list is marked busy in between.
   function render(resetPage, quick) {
     if (!data) return;
-    if (!quick && planner.cancel("verhalen")) list.removeAttribute("aria-busy");  // this one has the stories
+    var sight = quick ? cardsInSight() : Infinity;  // read before the page changes: no layout of its own
+    if (!quick && planner.cancel("verhalen") && !planner.pending("kaarten")) list.removeAttribute("aria-busy");  // this one has the stories
     var state = currentState();
     sortSelect.value = chosenSort || L.defaultSort(state.q);
     var scores = L.zoek(indexes, data.praktijken, state.q, quick);
     if (quick && indexes.verhaal && state.q) {
       list.setAttribute("aria-busy", "true");
-      planner.plan("verhalen", NA_VERF, function () {
-        list.removeAttribute("aria-busy");
+      planner.plan("verhalen", SETTLE, function () {
         render(false);
+        if (!planner.pending("kaarten")) list.removeAttribute("aria-busy");
       });
     }
     var pool = L.found(data.praktijken, scores);
-    scheduleCounts(pool, state.facets);
+    scheduleCounts(pool, state.facets, quick ? SETTLE : NA_VERF);
     var results = L.sorted(L.filter(pool, state.facets), scores, sortSelect.value);
     resultRefs = results.map(function (p) { return p.ref; });
     if (resetPage) shown = PAGE;
@@ -134,15 +140,15 @@
     renderEmpty(n === 0, state);
     var visible = results.slice(0, shown), words = L.terms(state.q), partial = L.firstPartial(visible, scores);
     var key = visible.map(function (p) { return p.ref; }).join(" ") + "|" + words.join(" ") + "|" + partial;
-    if (key !== shownList) renderList(visible, words, partial);  // typing on often leaves the list as it is
+    if (key !== shownList) renderList(visible, words, partial, sight);  // typing on often leaves the list as it is
     shownList = key;
     moreButton.hidden = n <= shown;
   }
 
   // Counts are redrawn after the results are painted: while typing, the list is what the eye follows.
-  function scheduleCounts(pool, facets) {
+  function scheduleCounts(pool, facets, delay) {
     root.setAttribute("data-gids-tellingen", "bezig");
-    planner.plan("tellingen", NA_VERF, function () {
+    planner.plan("tellingen", delay, function () {
       var counts = L.counts(pool, facets, data.facetten);
       boxes.forEach(function (box, i) {
         var n = counts[box.name][box.value] || 0, disabled = L.isDisabled(n, box.checked);
@@ -187,44 +193,77 @@
   }
 
   // partial: where the practices that hold only some of the query's words start (a line above them).
-  function renderList(results, queryWords, partial) {
+  // sight: how many cards to make now (while typing, those that can be in sight); the others follow once
+  // the browser has painted these: a keystroke lays out 8 cards, not 20. A later render replaces both.
+  function renderList(results, queryWords, partial, sight) {
+    planner.cancel("kaarten");
+    var now = Math.min(results.length, sight);
     var fragment = document.createDocumentFragment();
     cardLoads = [];
-    results.forEach(function (p, i) {
+    addCards(fragment, results, 0, now, queryWords, partial);
+    list.textContent = "";
+    list.appendChild(fragment);
+    if (now === results.length) return;
+    list.setAttribute("aria-busy", "true");
+    planner.plan("kaarten", NA_VERF, function () {
+      var rest = document.createDocumentFragment();
+      addCards(rest, results, now, results.length, queryWords, partial);
+      list.appendChild(rest);
+      if (!planner.pending("verhalen")) list.removeAttribute("aria-busy");
+    });
+  }
+
+  // How many cards the window can show from the list's top (a card is at least MIN_CARD px high);
+  // all when the visitor has scrolled into the list.
+  var MIN_CARD = 90;
+  function cardsInSight() {
+    var top = list.getBoundingClientRect().top;
+    return top < 0 ? Infinity : Math.ceil(Math.max(0, window.innerHeight - top) / MIN_CARD) + 1;
+  }
+
+  function addCards(fragment, results, from, to, queryWords, partial) {
+    results.slice(from, to).forEach(function (p, j) {
+      var i = from + j;
       if (i === partial) {
         var line = document.createElement("li");
         line.className = "gids-kaarten__deels";
         line.textContent = L.DEELS_TEXT;
         fragment.appendChild(line);
       }
-      var li = document.createElement("li");
-      li.className = "gids-kaart";
-      li.innerHTML =
-        '<p class="gids-kaart__plaats"></p><h3 class="gids-kaart__titel"><a></a></h3>' +
-        '<p class="gids-kaart__samenvatting"></p><p class="gids-kaart__meta"></p>';
-      highlight(li.querySelector(".gids-kaart__plaats"), p.plaats, queryWords);
-      var a = li.querySelector("a");
+      var li = cardTemplate.cloneNode(true);
+      highlight(li.children[0], p.plaats, queryWords);
+      var a = li.children[1].firstChild;
       a.href = new URL("praktijken/" + p.ref + "/", base).href;
       a.setAttribute("data-ref", p.ref);
       highlight(a, p.titel, queryWords);
       fragment.appendChild(li);
-      cardLoads.push(fillCard(li, p.ref, queryWords));
+      if (p.ref in loadedCards) fill(li, loadedCards[p.ref], queryWords);  // at once: no flash of empty cards
+      else cardLoads.push(fillCard(li, p.ref, queryWords));
     });
-    list.textContent = "";
-    list.appendChild(fragment);
   }
+
+  var cardTemplate = document.createElement("li");
+  cardTemplate.className = "gids-kaart";
+  cardTemplate.innerHTML =
+    '<p class="gids-kaart__plaats"></p><h3 class="gids-kaart__titel"><a></a></h3>' +
+    '<p class="gids-kaart__samenvatting"></p><p class="gids-kaart__meta"></p>';
 
   function fillCard(li, ref, queryWords) {
     return loadCard(ref).then(function (card) {
-      if (!card || !li.isConnected) return;
-      highlight(li.querySelector(".gids-kaart__samenvatting"), card.samenvatting, queryWords);
-      li.querySelector(".gids-kaart__meta").textContent = L.kaartMeta(card);
+      if (li.isConnected) fill(li, card, queryWords);
     });
+  }
+
+  function fill(li, card, queryWords) {
+    if (!card) return;
+    highlight(li.children[2], card.samenvatting, queryWords);
+    li.children[3].textContent = L.kaartMeta(card);
   }
 
   function loadCard(ref) {
     if (!cards[ref]) {
-      cards[ref] = fetchJSON("zoeken/kaarten/" + ref + ".json").catch(function () { return null; });
+      cards[ref] = fetchJSON("zoeken/kaarten/" + ref + ".json").catch(function () { return null; })
+        .then(function (card) { loadedCards[ref] = card; return card; });
     }
     return cards[ref];
   }

@@ -5,6 +5,7 @@
  *
  *   var index = gidsZoekindex.laad(json);       // zoeken/kop.json or zoeken/verhaal.json -> lunr.Index
  *   var scores = gidsZoekindex.zoek([[kop, 1], [verhaal, 1]], q, true, true);  // {slug: score} or null
+ *     (read only: a word's scores are remembered, and the same object may be returned again)
  *     (a word that finds nothing is tried as typed, then with a typo, then in its compound parts,
  *     then by a shorter prefix; with the 4th argument, records holding only some words follow)
  *   gidsZoekindex.deels(scores[slug])            // true: a partial match (holds some of the words only)
@@ -50,37 +51,79 @@
 
   // lunr.nl's stem, finished as generator/search/indexes.py stam_af does (read it): "lessen" like "les",
   // "initiatieven" like "initiatief", "sociaal" like "sociale".
+  // Remembered: the page stems every word of every card it highlights, and the same words come back.
+  var stems = new Map();
   function stam(word) {
-    return lunr.nl.stemmer(new lunr.Token(word)).toString()
-      .replace(/([aeiouyè])([bcdfghjklmnpqrstvwxz])\2$/, "$1$2")
-      .replace(/([aeiouyè])v$/, "$1f").replace(/([aeiouyè])z$/, "$1s")
-      .replace(/i([aeou])\1([^aeiouyè])$/, "i$1$2");
+    var stem = stems.get(word);
+    if (stem === undefined) {
+      stem = lunr.nl.stemmer(new lunr.Token(word)).toString()
+        .replace(/([aeiouyè])([bcdfghjklmnpqrstvwxz])\2$/, "$1$2")
+        .replace(/([aeiouyè])v$/, "$1f").replace(/([aeiouyè])z$/, "$1s")
+        .replace(/i([aeou])\1([^aeiouyè])$/, "i$1$2");
+      if (stems.size >= 20000) stems.clear();
+      stems.set(word, stem);
+    }
+    return stem;
   }
 
   // The files leave out lunr's inverted index (which term is in which field of which record):
-  // it follows from the field vectors. Rebuild it, with the records' slugs as refs.
+  // it follows from the field vectors. Here it is made as postings of record numbers and weights in
+  // flat arrays, which ownQuery scores from: the postings of term t in field f are at
+  // gidsStarts[t * fields + f] up to the next start. lunr's own inverted index (its objects, with the
+  // records' slugs) is filled in only when lunr's query is used, which it seldom is: making it took
+  // most of the time of loading the story index.
   function laad(json) {
-    var fields = json.fields, refs = json.refs, none = {};  // lunr only reads a posting's metadata
-    var inverted = json.terms.map(function (term, i) {
+    var fields = json.fields, refs = json.refs, terms = json.terms, nFields = fields.length, fieldNumber = {};
+    fields.forEach(function (field, f) { fieldNumber[field] = f; });
+    var inverted = terms.map(function (term, i) {
       var posting = { _index: i };
       fields.forEach(function (field) { posting[field] = {}; });
       return [term, posting];
     });
-    var frequency = new Int32Array(json.terms.length);
-    var vectors = json.fieldVectors.map(function (pair) {
-      var slash = pair[0].indexOf("/"), field = pair[0].slice(0, slash), ref = refs[pair[0].slice(slash + 1)];
-      var elements = pair[1];
+    var split = json.fieldVectors.map(function (pair) {
+      var slash = pair[0].indexOf("/");
+      return [pair[0].slice(0, slash), Number(pair[0].slice(slash + 1))];
+    });
+    var starts = new Int32Array(terms.length * nFields + 1);
+    json.fieldVectors.forEach(function (pair, v) {
+      var f = fieldNumber[split[v][0]], elements = pair[1];
+      for (var i = 0; i < elements.length; i += 2) starts[elements[i] * nFields + f + 1]++;
+    });
+    for (var k = 1; k < starts.length; k++) starts[k] += starts[k - 1];
+    var records = new Int32Array(starts[starts.length - 1]), weights = new Float64Array(records.length);
+    var next = starts.slice(0, -1), frequency = new Int32Array(terms.length);
+    var vectors = json.fieldVectors.map(function (pair, v) {
+      var field = split[v][0], number = split[v][1], f = fieldNumber[field], elements = pair[1];
       for (var i = 0; i < elements.length; i += 2) {
-        inverted[elements[i]][1][field][ref] = none;
-        frequency[elements[i]]++;
+        var t = elements[i], at = next[t * nFields + f]++;
+        records[at] = number;
+        weights[at] = elements[i + 1];
+        frequency[t]++;
       }
-      return [field + "/" + ref, elements];
+      return [field + "/" + refs[number], elements];
     });
     var index = lunr.Index.load({
       version: json.version, fields: fields, fieldVectors: vectors, invertedIndex: inverted, pipeline: json.pipeline
     });
-    index.gidsTerms = json.terms;  // sorted: prefix lookups by binary search
+    index.gidsTerms = terms;  // sorted: prefix lookups by binary search
     index.gidsFrequency = frequency;
+    index.gidsRefs = refs;
+    index.gidsStarts = starts;
+    index.gidsRecords = records;
+    index.gidsWeights = weights;
+    var query = index.query, filled = false;
+    index.query = function () {  // (index.search too goes through here)
+      if (!filled) {
+        var none = {};  // lunr only reads a posting's metadata
+        filled = true;
+        inverted.forEach(function (entry, t) {
+          fields.forEach(function (field, f) {
+            for (var i = starts[t * nFields + f]; i < starts[t * nFields + f + 1]; i++) entry[1][field][refs[records[i]]] = none;
+          });
+        });
+      }
+      return query.apply(this, arguments);
+    };
     return index;
   }
 
@@ -212,15 +255,6 @@
     return cache.get(key);
   }
 
-  // A word's own scores with those of its parts added (a new object: the cached ones stay as they are).
-  function withParts(scores, parts) {
-    if (!parts) return scores;
-    var sum = {};
-    for (var ref in parts) sum[ref] = parts[ref];
-    for (ref in scores) sum[ref] = (sum[ref] || 0) + scores[ref];
-    return sum;
-  }
-
   function partScores(indexes, word) {
     var parts = cachedDelen(indexes, word);
     if (!parts) return null;
@@ -233,34 +267,143 @@
     return total && !isEmpty(total) ? total : null;
   }
 
+  // ---- scoring ----------------------------------------------------------------------------------
+  // lunr.Index.query's scores, computed from postings of record numbers. lunr's query makes objects
+  // for every field of every record that matches (its match data): for a short prefix of a large
+  // catalogue, thousands of records times 20 completions, that took most of a keystroke. The score is
+  // lunr's to the bit: per field, the dot product of the query's vector (each term's summed boosts)
+  // with the field's vector, summed in the order of the term numbers as lunr's Vector.dot does, over
+  // the query vector's length; a record's score, the sum over its fields that match. (lunr adds the
+  // fields in the order it first met them; here in the index's order: with three fields or more the
+  // last bit can differ.) A typo's terms are found by lunr's automaton, as lunr does. null when a
+  // term holds a "*" (lunr's wildcard): lunr answers that one.
+  function ownQuery(index, list) {
+    var fields = index.fields, vectors = fields.map(function () { return new Map(); });
+    for (var c = 0; c < list.length; c++) {
+      var term = list[c][0], options = list[c][1];
+      if (term.indexOf("*") >= 0) return null;
+      var boost = options.boost === undefined ? 1 : options.boost;
+      var numbers = options.editDistance ? termNumbersNear(index, term, options.editDistance)
+        : options.wildcard ? termNumbersWithPrefix(index, term) : termNumbers(index, term);
+      (options.fields || fields).forEach(function (field) {
+        var vector = vectors[fields.indexOf(field)];
+        numbers.forEach(function (t) { vector.set(t, (vector.get(t) || 0) + boost); });
+      });
+    }
+    // one record's sums per record number, made once per index and left at zero after use: a new
+    // array per query would leave the garbage collector 100 KB per keystroke at 5,000 records
+    var n = index.gidsRefs.length, found = [];
+    var scratch = index.gidsScratch || (index.gidsScratch = { total: new Float64Array(n), dot: new Float64Array(n) });
+    var total = scratch.total, dot = scratch.dot;
+    vectors.forEach(function (vector, f) {
+      if (!vector.size) return;
+      var terms = Array.from(vector.keys()).sort(function (a, b) { return a - b; });
+      var squares = 0;
+      terms.forEach(function (t) { var boost = vector.get(t); squares += boost * boost; });
+      var length = Math.sqrt(squares), matched = [];
+      var starts = index.gidsStarts, records = index.gidsRecords, weights = index.gidsWeights;
+      terms.forEach(function (t) {
+        var boost = vector.get(t), key = t * fields.length + f;
+        for (var i = starts[key]; i < starts[key + 1]; i++) {
+          var r = records[i];
+          if (dot[r] === 0) matched.push(r);  // (weights and boosts are above zero)
+          dot[r] += boost * weights[i];
+        }
+      });
+      matched.forEach(function (r) {
+        var score = dot[r] / length || 0;
+        dot[r] = 0;
+        if (total[r] === 0) found.push(r);  // (a score is above zero)
+        total[r] += score;  // the first time: 0 + score, score itself
+      });
+    });
+    var scores = {};
+    found.forEach(function (r) { scores[index.gidsRefs[r]] = total[r]; total[r] = 0; });
+    return scores;
+  }
+
+  function termNumbers(index, term) {
+    var terms = index.gidsTerms, i = firstAtLeast(terms, term);
+    return terms[i] === term ? [i] : [];
+  }
+
+  // the terms a few edits from the term, found as lunr finds them (its automaton on its token set)
+  function termNumbersNear(index, term, edits) {
+    return index.tokenSet.intersect(lunr.TokenSet.fromFuzzyString(term, edits)).toArray().map(function (found) {
+      return firstAtLeast(index.gidsTerms, found);
+    });
+  }
+
+  function termNumbersWithPrefix(index, prefix) {
+    var terms = index.gidsTerms, numbers = [];
+    for (var i = firstAtLeast(terms, prefix); i < terms.length && terms[i].lastIndexOf(prefix, 0) === 0; i++) numbers.push(i);
+    return numbers;
+  }
+
   function wordScores(index, word, mode, stopWord) {
     var cache = index.gidsCache || (index.gidsCache = new Map());
     var key = mode + ":" + word;
     if (!cache.has(key)) {
       var scores = {}, list = clauses(index, word, mode, stopWord);
       // (a lunr query without clauses is a purely negative one: it would match every record)
-      if (list.length) {
-        index.query(function (query) {
-          list.forEach(function (clause) { query.term(clause[0], clause[1]); });
-        }).forEach(function (r) { scores[r.ref] = r.score; });
-      }
+      if (list.length) scores = (index.gidsStarts && ownQuery(index, list)) || lunrQuery(index, list);
       if (cache.size > 500) cache.clear();
       cache.set(key, scores);
     }
     return cache.get(key);
   }
 
+  function lunrQuery(index, list) {
+    var scores = {};
+    index.query(function (query) {
+      list.forEach(function (clause) { query.term(clause[0], clause[1]); });
+    }).forEach(function (r) { scores[r.ref] = r.score; });
+    return scores;
+  }
+
+  // A word's scores summed over the indexes, each times its weight; null when it is in none. Remembered
+  // (on the first index) like wordScores: the same object while typing on, not changed by its users.
   function sumScores(indexes, word, mode, stopWord) {
-    var scores = {}, any = false;
-    indexes.forEach(function (entry) {
-      if (!entry[0]) return;
-      var found = wordScores(entry[0], word, mode, stopWord);
-      for (var ref in found) {
-        scores[ref] = (scores[ref] || 0) + found[ref] * entry[1];
-        any = true;
-      }
-    });
-    return any ? scores : null;
+    var present = indexes.filter(function (entry) { return entry[0]; });
+    if (!present.length) return null;
+    if (present.length === 1 && present[0][1] === 1) {  // the sum is the word's own scores
+      var own = wordScores(present[0][0], word, mode, stopWord);
+      return isEmpty(own) ? null : own;
+    }
+    var cache = present[0][0].gidsCache || (present[0][0].gidsCache = new Map());
+    var key = "som:" + indexes.map(function (entry) { return entry[0] ? entry[1] : "-"; }).join(",") + ":" + mode + ":" + word;
+    if (!cache.has(key)) {
+      var scores = {}, any = false;
+      present.forEach(function (entry) {
+        var found = wordScores(entry[0], word, mode, stopWord);
+        for (var ref in found) {
+          scores[ref] = (scores[ref] || 0) + found[ref] * entry[1];
+          any = true;
+        }
+      });
+      if (cache.size > 500) cache.clear();
+      cache.set(key, any ? scores : null);
+    }
+    return cache.get(key);
+  }
+
+  // The records in every one of the score sets, their scores summed, in order. The last answer is
+  // remembered: while the last word is typed, the words before it stay the same.
+  var lastCommon = { sets: [], total: null };
+  function common(sets) {
+    if (sets.length === lastCommon.sets.length && sets.every(function (s, i) { return s === lastCommon.sets[i]; })) {
+      return lastCommon.total;
+    }
+    var total = sets[0];
+    sets.slice(1).forEach(function (scores) { total = both(total, scores); });
+    lastCommon = { sets: sets, total: total };
+    return total;
+  }
+
+  function both(total, scores) {
+    var sum = {};
+    for (var ref in total) if (ref in scores) sum[ref] = total[ref] + scores[ref];
+    return sum;
   }
 
   // Search the indexes, given as [[index, weight], ...] (a missing index is skipped).
@@ -303,13 +446,13 @@
       else perWord.push(scores);
     });
     if (!perWord.length) return optional;
-    var total = perWord[0];
-    perWord.slice(1).forEach(function (scores) {
-      var both = {};
-      for (var ref in total) if (ref in scores) both[ref] = total[ref] + scores[ref];
-      total = both;
-    });
-    if (optional) for (var ref in total) if (ref in optional) total[ref] += optional[ref];
+    // (the remembered score sets are not changed: a new object before adding to one)
+    var total = perWord.length > 1 ? both(common(perWord.slice(0, -1)), perWord[perWord.length - 1]) : perWord[0];
+    if (optional) {
+      var plus = {};
+      for (var ref in total) plus[ref] = ref in optional ? total[ref] + optional[ref] : total[ref];
+      total = plus;
+    }
     if (ruim && perWord.length > 1 && Object.keys(total).length < FEW) addPartial(total, perWord);
     return total;
   }
