@@ -8,7 +8,6 @@ import json
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import material
@@ -229,22 +228,6 @@ def test_build_is_deterministic(fixture_records):
     second = search.build_indexes(list(reversed(fixture_records)), vocab)
     assert first == second
     assert set(first) == {"zoeken/kop.json", "zoeken/verhaal.json"}
-
-
-# ---- (d) NLTK stays out ------------------------------------------------------------------------
-
-def test_nltk_is_never_imported_even_when_installed(tmp_path):
-    """lunr.py imports NLTK if it can and its Dutch support downloads data: a fake NLTK that fails on import."""
-    fake = tmp_path / "nltk"
-    fake.mkdir()
-    (fake / "__init__.py").write_text("raise RuntimeError('NLTK was imported')\n")
-    code = ("import sys; from pathlib import Path; from generator.search import indexes as search; from generator.records.catalog import load_catalog;"
-            "files = search.build_indexes(load_catalog(Path('tests/fixtures/project/praktijken')).records);"
-            "assert 'nltk' not in sys.modules; assert len(files) == 2; print('ok')")
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
-                            env={"PYTHONPATH": f"{tmp_path}:{ROOT}", "PATH": "/usr/bin:/bin"})
-    assert result.stdout.strip() == "ok", result.stderr
-    assert "nltk" not in sys.modules
 
 
 def test_abbreviation_table_is_valid():
