@@ -19,9 +19,6 @@ from generator.print.sharing import blocks
 from .conftest import FIXTURE_PROJECT, copy_project
 from .test_pdf import BY_SLUG, CATALOG, Gelezen, make, read
 
-# One worker runs this module (pytest-xdist, --dist loadgroup): its fixtures decode the QR codes once.
-pytestmark = pytest.mark.xdist_group("drukwerk")
-
 LONG = 200  # a paragraph this long, read three times, is paper wasted
 
 

@@ -28,9 +28,6 @@ from generator.records.vocab import load_vocab
 
 from .conftest import FIXTURE_BUILD_ENV, FIXTURE_PRAKTIJKEN, FIXTURE_PROJECT, copy_klein, run_gids, run_gids_in_process
 
-# One worker runs this module (pytest-xdist, --dist loadgroup): its fixtures lay out two selections once.
-pytestmark = pytest.mark.xdist_group("pdf")
-
 CATALOG = load_catalog(FIXTURE_PRAKTIJKEN)
 VOCAB = load_vocab()
 BOEK, _ = load_book(FIXTURE_PROJECT / "boek.yml", FIXTURE_PROJECT / "docs", VOCAB)
