@@ -65,7 +65,7 @@ from generator.search import lunr_nl  # noqa: E402
 
 KIB = 1024
 TARGET_FIRST_QUERY = (1000, 175 * KIB)   # at 1,000 records the first query fetches <= 175 KiB
-TARGET_KEYSTROKE = (5000, 16.0)          # at 5,000 records a keystroke updates results within 16 ms
+TARGET_KEYSTROKE = (5000, 16.0)          # at 5,000 records a keystroke's p95 updates results within 16 ms (issue 14)
 TARGET_INDEX_BUILD = (1000, 3.0)         # build_indexes of 1,000 records takes < 3 s
 
 CATALOGUE_PAGE = "praktijken/"
@@ -537,7 +537,7 @@ def measure_keystrokes(browser, server: GzipServer, queries: list[str], n: int) 
           f"(load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)")
     print(f"  input event -> results rendered (handler + layout): median {statistics.median(total):.1f} ms, "
           f"p95 {percentile(total, 95):.1f} ms, worst {worst['totaal']:.1f} ms (\"{worst['q']}\")   "
-          f"{target_note(worst['totaal'] <= TARGET_KEYSTROKE[1], n, TARGET_KEYSTROKE[0], '<= 16 ms')}")
+          f"{target_note(percentile(total, 95) <= TARGET_KEYSTROKE[1], n, TARGET_KEYSTROKE[0], 'p95 <= 16 ms')}")
     print(f"  handler alone: median {statistics.median(handler):.1f} ms, worst {handler[-1]:.1f} ms")
     print(f"  over 16 ms: {len(slow)} of {len(keys)} keystrokes")
     for k in sorted(keys, key=lambda k: -k["totaal"])[:5]:
