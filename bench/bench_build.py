@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import resource
 import shutil
 import subprocess
 import sys
@@ -115,14 +116,21 @@ def make_projects(base: Path, count: int) -> tuple[Path, Path]:
     return gids, plain
 
 
-def measure(command: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MiB) of one command in its own process."""
+def run_measured(command: list[str], cwd: Path) -> tuple[float, resource.struct_rusage]:
+    """Wall seconds and resource usage (the command and the processes it waited for) of one command in its own
+    process; a command that fails stops the bench with its stderr."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"{' '.join(command)} failed in {cwd}: {process.stderr.read().decode()[-2000:]}")
+    return seconds, usage
+
+
+def measure(command: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak RSS (MiB) of one command in its own process."""
+    seconds, usage = run_measured(command, cwd)
     return seconds, usage.ru_maxrss / 1024
 
 

@@ -15,29 +15,22 @@ from __future__ import annotations
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_build import copy_project  # noqa: E402
+from bench_build import copy_project, run_measured  # noqa: E402
 
 TARGET_RATIO = 1.3
 
 
 def measure(command: list[str], cwd: Path) -> tuple[float, float]:
     """Wall seconds and CPU seconds (user + system, the command and its worker processes) of one command."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"{' '.join(command)} failed in {cwd}: {process.stderr.read().decode()[-2000:]}")
+    seconds, usage = run_measured(command, cwd)
     return seconds, usage.ru_utime + usage.ru_stime
 
 

@@ -46,12 +46,13 @@ class Forked(Generic[T]):
     """``function(*args)`` in a forked child, sharing this process's memory as it was (nothing is pickled on the
     way in, so it may take a laid-out document); its result comes back pickled through a pipe."""
 
-    def __init__(self, function: Callable[..., T], *args: Any) -> None:
+    def __init__(self, function: Callable[..., T], *args: Any, daemon: bool = True, name: str | None = None) -> None:
+        """``daemon=False`` for a step that forks steps of its own (a daemon process may not)."""
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
-        self._process = context.Process(target=_run, args=(function, args, send, os.getpid()), daemon=True)
+        self._process = context.Process(target=_run, args=(function, args, send, os.getpid()), daemon=daemon, name=name)
         self._process.start()
-        send.close()
+        send.close()  # the child holds the other end: if it dies without a word, recv() ends
 
     def result(self) -> T:
         try:
@@ -66,9 +67,14 @@ class Forked(Generic[T]):
         return value  # type: ignore[no-any-return]
 
     def stop(self) -> None:
+        """End the step if it still runs: asked first (SIGTERM), killed after 5 s."""
         if self._process.is_alive():
-            self._process.kill()
+            self._process.terminate()
+            self._process.join(5)
+            if self._process.is_alive():
+                self._process.kill()
         self._process.join()
+        self._receive.close()
 
 
 def _run(function: Callable[..., Any], args: tuple[Any, ...], send: Connection, parent: int) -> None:

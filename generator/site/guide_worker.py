@@ -11,17 +11,15 @@ and its problems come back as the same Dutch messages the build gives in one pro
 """
 from __future__ import annotations
 
-import multiprocessing
 import os
 import traceback
 from collections.abc import Callable
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 from ..print.pdf import PdfRefused, PdfResult
 from ..records.errors import TeDiepGenest
-from ..shared.processes import can_fork, die_with
+from ..shared.processes import Forked, ForkFailed, can_fork
 from .engine_messages import stop_message
 
 
@@ -33,24 +31,17 @@ class GuideWorker:
     """The guide being laid out in a forked process; ``result`` waits for it."""
 
     def __init__(self, lay_out: Callable[[Path], PdfResult | None], folder: Path) -> None:
-        context = multiprocessing.get_context("fork")
-        self._receive, send = context.Pipe(duplex=False)
-        self._process = context.Process(target=_work, args=(lay_out, folder, send, os.getpid()), daemon=False,
-                                        name="gids-pdf")
-        self._process.start()
-        send.close()  # the child holds the other end: if it dies without a word, recv() ends
+        # not a daemon: the layout forks the chapter PDFs' writer of its own
+        self._forked = Forked(_outcome, lay_out, folder, daemon=False, name="gids-pdf")
 
     def result(self) -> PdfResult | None:
         """The laid-out guide (None when the records have errors: the site build reports those).
 
         Raises what the layout raised in one process (PdfRefused, TeDiepGenest), or GuideFailed."""
         try:
-            kind, value = self._receive.recv()
-        except EOFError:
-            kind, value = "fout", (f"De pdf is niet gemaakt: het proces dat hem opmaakte is gestopt "
-                                   f"(code {self._process.exitcode}).")
-        finally:
-            self._process.join()
+            kind, value = self._forked.result()
+        except ForkFailed as exc:  # the process ended without an outcome: _outcome catches every exception
+            raise GuideFailed(f"De pdf is niet gemaakt: {exc}.") from None
         if kind == "klaar":
             return value  # type: ignore[no-any-return]
         if kind == "geweigerd":
@@ -61,13 +52,7 @@ class GuideWorker:
 
     def stop(self) -> None:
         """End the layout if it still runs (the site build failed or was stopped)."""
-        if self._process.is_alive():
-            self._process.terminate()
-            self._process.join(5)
-            if self._process.is_alive():
-                self._process.kill()
-                self._process.join()
-        self._receive.close()
+        self._forked.stop()
 
 
 def start(lay_out: Callable[[Path], PdfResult | None], folder: Path) -> GuideWorker | None:
@@ -75,19 +60,16 @@ def start(lay_out: Callable[[Path], PdfResult | None], folder: Path) -> GuideWor
     return GuideWorker(lay_out, folder) if can_fork() else None
 
 
-def _work(lay_out: Callable[[Path], PdfResult | None], folder: Path, send: Connection, parent: int) -> None:
-    die_with(parent)
-    outcome: tuple[str, Any]
+def _outcome(lay_out: Callable[[Path], PdfResult | None], folder: Path) -> tuple[str, Any]:
+    """In the child: the layout's result, or its problem as what the parent raises again (in Dutch)."""
     try:
-        outcome = ("klaar", lay_out(folder))
+        return "klaar", lay_out(folder)
     except PdfRefused as exc:
-        outcome = ("geweigerd", exc.reasons)
+        return "geweigerd", exc.reasons
     except TeDiepGenest as exc:
-        outcome = ("te diep", exc.path)
+        return "te diep", exc.path
     except RecursionError:
-        outcome = ("te diep", "de gids")
+        return "te diep", "de gids"
     except Exception as exc:
         detail = traceback.format_exc() if os.environ.get("GIDS_DEBUG") else ""
-        outcome = ("fout", stop_message(exc, "De pdf is niet gemaakt") + (f"\n{detail}" if detail else ""))
-    send.send(outcome)
-    send.close()
+        return "fout", stop_message(exc, "De pdf is niet gemaakt") + (f"\n{detail}" if detail else "")
