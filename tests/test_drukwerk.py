@@ -215,19 +215,31 @@ def pdf_fill(reader, top_mm: float = 30, bottom_mm: float = 26) -> list[float]:
     return result
 
 
+NEAR_EMPTY_SLUGS = ("gent-werken-met-vrijwilligers", "aalst-netoverschrijdende-taalstimuleringsprojecten",
+                    "middenkempen-plan-samenleven-oefenkansen-nederlands")
+
+
 @pytest.mark.pdf
-def test_near_empty_pages_are_named_as_a_reader_sees_them(fixture_project, tmp_path):
+def test_near_empty_pages_are_named_as_a_reader_sees_them(tmp_path):
     """`gids pdf` names the pages that hold a few lines only. Each is near-empty in the PDF too, and a page the PDF
-    shows near-empty is named, unless it is empty on purpose (the cover, a part page, a chapter opener)."""
-    guide = make(fixture_project, tmp_path, "gids.pdf")
+    shows near-empty is named, unless it is empty on purpose (the cover, the table of contents, a part page, a chapter
+    opener). The guide of three practices gets a narrative page of two lines, which nothing can fill."""
+    project = copy_project(tmp_path / "project", praktijken=NEAR_EMPTY_SLUGS)
+    (project / "docs" / "gids" / "nawoord.md").write_text("# Nawoord\n\nDank aan iedereen die aan deze gids meewerkte.\n",
+                                                          encoding="utf-8")
+    boek = project / "boek.yml"
+    boek.write_text(boek.read_text(encoding="utf-8").replace("  - pagina: gids/colofon.md",
+                                                             "  - pagina: gids/nawoord.md\n  - pagina: gids/colofon.md"),
+                    encoding="utf-8")
+    guide = make(project, tmp_path, "gids.pdf")
     named = [int(n) for n in re.findall(r"p\. (\d+) \(\d+ % gevuld", guide.stderr)]
-    assert named, "the fixture's guide has no near-empty page: the test would prove nothing"
+    assert guide.toc_page("Nawoord") in named, guide.stderr
     assert "bijna lege pagina" in guide.stderr and "Traceback" not in guide.stderr
     filled = pdf_fill(guide.reader)
     assert [n for n in named if filled[n - 1] >= 0.3] == [], [round(filled[n - 1], 2) for n in named]
-    deliberate = {1} | {number for level, _, number in guide.outline if level <= 2}
+    deliberate = {1} | {number for level, _, number in guide.outline if level <= 2}  # with the table of contents
     assert [n for n, f in enumerate(filled, 1) if f < 0.2 and n not in named and n not in deliberate] == []
     # a page on which a practice begins is never near-empty: the one-line projects share their pages four to a page
     # (one of them alone on a page was 23 % filled)
-    starts = {guide.toc_page(r.volledige_titel) for r in CATALOG.records}
+    starts = {guide.toc_page(r.volledige_titel) for r in CATALOG.records if r.slug in NEAR_EMPTY_SLUGS}
     assert sorted(starts & set(named)) == []

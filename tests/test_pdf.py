@@ -178,7 +178,7 @@ def test_the_four_aalst_fiches_stand_two_by_two_and_unknown_values_say_niet_verm
     assert sorted(per_page.values()) in ([4], [2, 2]) and max(per_page) - min(per_page) <= 1, per_page
     record = next(r for r in CATALOG.records if any(f.periode is None for f in r.fiches))
     start = gids.toc_page(record.volledige_titel)
-    assert "niet vermeld" in " ".join(gids.pages[start - 1:start + 3])
+    assert "niet vermeld" in " ".join(gids.pages[start - 1:start + 3]).lower()
 
 
 @pytest.mark.pdf
@@ -315,3 +315,15 @@ def test_web_links_show_their_address_on_paper_unless_the_text_already_does():
                            prefix="p", shift=2)
     assert '<a class="toon-adres" href="https://www.solidair.stad.gent/">de website</a>' in html
     assert '<a href="http://mind-spring.be">mind-spring.be</a>' in html
+
+
+def test_a_list_of_a_few_short_items_stands_in_two_columns_on_paper():
+    def classes(markdown: str) -> list[str | None]:
+        return re.findall(r"<[uo]l(?: class=\"([^\"]*)\")?>", render_markdown(markdown, prefix="p", shift=2))
+
+    assert classes("- Burgerzaken\n- Onderwijs\n- Welzijn en gezondheid\n") == ["kort-lijstje"]
+    assert classes("1. Onthaal\n2. Taal\n3. Werk\n") == ["kort-lijstje"]
+    assert classes("- Burgerzaken\n- Onderwijs\n") == [""]  # two items: no line to save
+    assert classes("- Burgerzaken\n- Onderwijs\n- Ondersteuning en deskundigheidsbevordering\n") == [""]  # one too long
+    assert classes("- Burgerzaken\n- Onderwijs\n- Welzijn\n    - Jeugd\n    - Sport\n    - Cultuur\n") == ["", "kort-lijstje"]
+    assert classes("- Burgerzaken\n\n- Onderwijs\n\n- Welzijn\n") == [""]  # items with paragraphs of their own

@@ -43,6 +43,22 @@ class _ShowAddress(Treeprocessor):
                 a.set("class", "toon-adres")
 
 
+class _ShortLists(Treeprocessor):
+    """A list of a few short items (a word or two each) takes a column of a page for a line each: on paper it
+    stands in two columns (gids-print.css), as a printed brochure sets such lists."""
+
+    SHORT = 32  # characters: an item that fits on one line in half the type area (76 mm at 11 pt)
+    AT_LEAST = 3  # items: two in a column beside one is already a line saved
+
+    def run(self, root: etree.Element) -> None:
+        for lijst in [*root.iter("ul"), *root.iter("ol")]:
+            items = list(lijst)
+            if (len(items) >= self.AT_LEAST and all(i.tag == "li" for i in items)
+                    and not any(d.tag in ("ul", "ol", "p") for i in items for d in i.iter() if d is not i)
+                    and all(len("".join(i.itertext()).strip()) <= self.SHORT for i in items)):
+                lijst.set("class", "kort-lijstje")
+
+
 class _SiteLinks(Treeprocessor):
     """A link to another page of the site (``andere-praktijk.md``, ``../gids/partners.md#x``) leads to that
     page in this document; when the edition leaves the page out, the link becomes plain text."""
@@ -70,6 +86,7 @@ class _PrintExtension(markdown.Extension):
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_ShowAddress(md), "toon_adres", 1)
+        md.treeprocessors.register(_ShortLists(md), "kort_lijstje", 1)
         self.links.md = md
         md.treeprocessors.register(self.links, "site_links", 2)
 
@@ -153,9 +170,10 @@ def _named(path: str) -> Iterator[None]:
 
 
 def build_html(editie: Editie, *, docs_dir: Path, theme_dir: Path, vocab: Vocab, datum: str,
-               site_url: str | None = None) -> str:
+               site_url: str | None = None, tight: frozenset[str] = frozenset()) -> str:
     """The whole edition as one HTML document (``datum``: W3C date for the PDF metadata; ``site_url``: where the
-    live site is, for a QR code to each practice; None: no codes)."""
+    live site is, for a QR code to each practice; None: no codes; ``tight``: the practices set a little tighter,
+    so that their last lines do not fill a page alone, print/fill.py)."""
 
     targets = _site_targets(editie)
 
@@ -192,4 +210,4 @@ def build_html(editie: Editie, *, docs_dir: Path, theme_dir: Path, vocab: Vocab,
 
     return print_env(theme_dir).get_template("gids.html").render(
         e=editie, vocab=vocab, partners=PARTNERS, uitgever=UITGEVER, datum=datum, gemaakt=date.fromisoformat(datum[:10]),
-        pagina=pagina, verhaal=verhaal, gedeeld=gedeeld, gedrukt=gedrukt, qr=qr, anker=page_anchor)
+        pagina=pagina, verhaal=verhaal, gedeeld=gedeeld, gedrukt=gedrukt, qr=qr, anker=page_anchor, krap=tight)

@@ -25,7 +25,7 @@ from ..shared.processes import Forked, can_fork
 from .chapters import ChapterPdf, write_chapters
 from .edition import Editie
 from .fetcher import local_fetcher
-from .fill import BijnaLeeg, near_empty_pages
+from .fill import BijnaLeeg, near_empty_pages, tails
 from .gc_tuning import FewerCollections
 from .html import build_html
 from .progress import LayoutProgress, Progress
@@ -78,6 +78,7 @@ class PdfResult:
     warnings: tuple[str, ...] = ()
     chapters: tuple[ChapterPdf, ...] = ()  # with ``chapter_folder``: a PDF per chapter
     near_empty: tuple[BijnaLeeg, ...] = ()  # pages with a few lines only (print/fill.py)
+    tight: frozenset[str] = frozenset()  # the practices laid out once more, a little tighter (print/fill.py)
 
 
 def make_pdf(editie: Editie, target: Path, layout: ProjectLayout, vocab: Vocab,
@@ -90,12 +91,19 @@ def make_pdf(editie: Editie, target: Path, layout: ProjectLayout, vocab: Vocab,
     progress = progress or Progress()
     progress.step(f"HTML opbouwen: {len(editie.praktijken)} praktijken")
     theme_dir = layout.theme
-    html = build_html(editie, docs_dir=layout.docs, theme_dir=theme_dir, vocab=vocab, datum=metadata_date(editie.praktijken),
-                      site_url=site_url)
+
+    def html(tight: frozenset[str] = frozenset()) -> str:
+        return build_html(editie, docs_dir=layout.docs, theme_dir=theme_dir, vocab=vocab,
+                          datum=metadata_date(editie.praktijken), site_url=site_url, tight=tight)
 
     from weasyprint import HTML  # imported here: `gids check` must not pay for it
 
     fetcher = local_fetcher(layout)
+
+    def lay_out(text: str) -> Any:
+        return HTML(string=text, base_url=(theme_dir / "print" / "gids.html").resolve().as_uri(),
+                    url_fetcher=fetcher).render(**PDF_OPTIONS)
+
     warnings, pages = _Warnings(), LayoutProgress(progress)
     collections = FewerCollections()
     logger, progress_logger = logging.getLogger("weasyprint"), logging.getLogger("weasyprint.progress")
@@ -108,9 +116,15 @@ def make_pdf(editie: Editie, target: Path, layout: ProjectLayout, vocab: Vocab,
     chapters_beside: Forked[list[ChapterPdf]] | None = None
     try:
         progress.step("opmaak (WeasyPrint)…")
-        document = HTML(string=html, base_url=(theme_dir / "print" / "gids.html").resolve().as_uri(),
-                        url_fetcher=fetcher).render(**PDF_OPTIONS)
+        document = lay_out(html())
         near_empty = near_empty_pages(document)
+        # A practice whose last lines alone fill a page: once more, set a little tighter. Every practice begins on a
+        # page of its own, so this moves no other practice's lines, only the page numbers after it.
+        tight = tails(document, near_empty, editie.ankers())
+        if tight:
+            progress.step(f"opnieuw opmaken, {len(tight)} praktijk(en) krapper gezet…")
+            document = lay_out(html(tight))
+            near_empty = near_empty_pages(document)
         progress.step(f"PDF schrijven: {len(document.pages)} pagina's")
         target.parent.mkdir(parents=True, exist_ok=True)
         # The chapters first, or beside the guide on a second core: either way from the document as laid out.
@@ -150,9 +164,10 @@ def make_pdf(editie: Editie, target: Path, layout: ProjectLayout, vocab: Vocab,
         progress_logger.propagate = old_propagate
     problems = [w for w in [placeholder_warning(site_url)] if w]
     problems += list(dict.fromkeys(fetcher.reasons))  # WeasyPrint may ask twice for the same file
-    problems += [m for m in warnings.messages if not any(said in m for said in fetcher.refused + fetcher.reasons)]
+    problems += [m for m in dict.fromkeys(warnings.messages)  # a second layout says the same again
+                 if not any(said in m for said in fetcher.refused + fetcher.reasons)]
     return PdfResult(target, len(document.pages), target.stat().st_size, progress.seconds(), tuple(problems),
-                     tuple(chapters), near_empty)
+                     tuple(chapters), near_empty, tight)
 
 
 def _describe_links(titles: dict[str, str]) -> Callable[[Any, Any], None]:
