@@ -1,20 +1,34 @@
-"""A PDF per chapter, for organisers who print one chapter: cut from the one layout of the whole guide.
+"""A PDF per chapter, for organisers who print one chapter: each laid out as its own edition.
 
-Laying out each chapter again would double the build; the guide's own pages, copied, keep its page numbers
-(so the chapter's table of contents and references still agree with the guide), its tags and its bookmarks.
+The same edition as ``gids pdf --hoofdstuk <id>``: cover, table of contents, the chapter with its framing
+articles and practices, the colophon. Whole, not cut from the guide: a text that the guide prints once for
+practices in several chapters (the introduction of the Middenkempen actions) is then in each chapter that
+needs it, and no reference points to a page the organiser did not print.
 """
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
-from .edition import DeelInhoud, Editie, page_anchor
+from ..records.book import Boek
+from ..records.model import Praktijk
+from ..records.vocab import Vocab
+from .edition import DeelInhoud, Editie
+from .selection import Selection, edition_for
 
 CHAPTER_FOLDER = "hoofdstukken"  # beside the guide in site/: hoofdstukken/<id>.pdf
+
+
+class LaidOut(Protocol):
+    """What laying out an edition gives (print/pdf.py's PdfResult)."""
+
+    @property
+    def pages(self) -> int: ...
+
+    @property
+    def size(self) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -25,42 +39,32 @@ class ChapterPdf:
     size: int  # bytes
 
 
-def chapter_pages(editie: Editie, document: Any) -> dict[str, range]:
-    """Per chapter, the pages of the laid-out guide it spans: from its opener up to the next part, chapter or page."""
-    boundaries: list[str] = []  # what starts a new piece of the guide; a chapter's framing article belongs to it
-    for part in editie.onderdelen:
-        if isinstance(part, DeelInhoud):
-            boundaries += [part.anker, *(h.anker for h in part.hoofdstukken)]
-        else:
-            boundaries.append(page_anchor(part))
-    first: dict[str, int] = {}
-    for number, page in enumerate(document.pages):  # WeasyPrint's Page.anchors: the ids that start on that page
-        for anchor in page.anchors:
-            first.setdefault(anchor, number)
-    starts = sorted(first[a] for a in boundaries if a in first)
-    found: dict[str, range] = {}
-    for part in editie.onderdelen:
-        for h in part.hoofdstukken if isinstance(part, DeelInhoud) else ():
-            start = first[h.anker]
-            found[h.hoofdstuk.id] = range(start, next((n for n in starts if n > start), len(document.pages)))
-    return found
+@dataclass(frozen=True)
+class Chapters:
+    """The chapter editions to make, and the folder they go in."""
+
+    folder: Path
+    editions: tuple[tuple[str, Editie], ...]  # (chapter id, its edition), in guide order
 
 
-def write_chapters(editie: Editie, document: Any, folder: Path, options: dict[str, str],
-                   finisher: Callable[[Any, Any], None]) -> list[ChapterPdf]:
-    """Write each chapter's pages of ``document`` to ``folder/<id>.pdf`` (atomically, like the guide)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    made: list[ChapterPdf] = []
-    for chapter, pages in chapter_pages(editie, document).items():
-        target = folder / f"{chapter}.pdf"
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=folder)
-        try:
-            with os.fdopen(handle, "wb") as out:
-                document.copy([document.pages[n] for n in pages]).write_pdf(out, finisher=finisher, **options)
-            os.chmod(temporary, 0o644)
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-        made.append(ChapterPdf(chapter, target, len(pages), target.stat().st_size))
+def chapter_editions(guide: Editie, boek: Boek, records: list[Praktijk], vocab: Vocab, folder: Path) -> Chapters:
+    """An edition for each chapter of ``guide`` that holds a practice (see ``with_practices``)."""
+    ids = with_practices(guide)
+    return Chapters(folder, tuple((i, edition_for(boek, records, vocab, Selection(hoofdstukken=(i,)))) for i in ids))
+
+
+def with_practices(guide: Editie) -> list[str]:
+    """The ids of the chapters of ``guide`` that hold a practice, in guide order: those that get a PDF."""
+    return [h.hoofdstuk.id for part in guide.onderdelen if isinstance(part, DeelInhoud) for h in part.hoofdstukken
+            if h.praktijken]
+
+
+def write_chapters(chapters: Chapters, lay_out: Callable[[Editie, Path], LaidOut]) -> list[ChapterPdf]:
+    """Lay out each chapter's edition to ``folder/<id>.pdf`` (``lay_out`` writes atomically, like the guide)."""
+    chapters.folder.mkdir(parents=True, exist_ok=True)
+    made = []
+    for chapter, editie in chapters.editions:
+        target = chapters.folder / f"{chapter}.pdf"
+        result = lay_out(editie, target)
+        made.append(ChapterPdf(chapter, target, result.pages, result.size))
     return made

@@ -22,7 +22,7 @@ from ..records.layout import ProjectLayout
 from ..records.model import Praktijk
 from ..records.vocab import Vocab
 from ..shared.processes import Forked, can_fork
-from .chapters import ChapterPdf, write_chapters
+from .chapters import ChapterPdf, Chapters, write_chapters
 from .edition import Editie
 from .fetcher import local_fetcher
 from .fill import BijnaLeeg, near_empty_pages, tails
@@ -76,18 +76,19 @@ class PdfResult:
     size: int  # bytes
     seconds: float
     warnings: tuple[str, ...] = ()
-    chapters: tuple[ChapterPdf, ...] = ()  # with ``chapter_folder``: a PDF per chapter
+    chapters: tuple[ChapterPdf, ...] = ()  # with ``chapters``: a PDF per chapter
     near_empty: tuple[BijnaLeeg, ...] = ()  # pages with a few lines only (print/fill.py)
     tight: frozenset[str] = frozenset()  # the practices laid out once more, a little tighter (print/fill.py)
 
 
 def make_pdf(editie: Editie, target: Path, layout: ProjectLayout, vocab: Vocab,
              progress: Progress | None = None, site_url: str | None = None,
-             chapter_folder: Path | None = None) -> PdfResult:
+             chapters: Chapters | None = None) -> PdfResult:
     """Lay out the edition and write it to ``target`` (atomically: a failed run leaves no half file).
 
     ``site_url``: the live site, for the QR code beside each practice; None or the placeholder gives a warning.
-    ``chapter_folder``: also a PDF per chapter there, cut from this one layout (print/chapters.py)."""
+    ``chapters``: also these chapter editions, each laid out as its own PDF (print/chapters.py); on a second core
+    while this edition is laid out, where this process may fork."""
     progress = progress or Progress()
     progress.step(f"HTML opbouwen: {len(editie.praktijken)} praktijken")
     theme_dir = layout.theme
@@ -104,6 +105,10 @@ def make_pdf(editie: Editie, target: Path, layout: ProjectLayout, vocab: Vocab,
         return HTML(string=text, base_url=(theme_dir / "print" / "gids.html").resolve().as_uri(),
                     url_fetcher=fetcher).render(**PDF_OPTIONS)
 
+    def chapter(chapter_editie: Editie, chapter_target: Path) -> PdfResult:
+        return make_pdf(chapter_editie, chapter_target, layout, vocab, site_url=site_url)
+
+    chapters_beside = Forked(write_chapters, chapters, chapter) if chapters is not None and can_fork() else None
     warnings, pages = _Warnings(), LayoutProgress(progress)
     collections = FewerCollections()
     logger, progress_logger = logging.getLogger("weasyprint"), logging.getLogger("weasyprint.progress")
@@ -113,7 +118,7 @@ def make_pdf(editie: Editie, target: Path, layout: ProjectLayout, vocab: Vocab,
     progress_logger.setLevel(logging.INFO)
     progress_logger.propagate = False
     collections.start()
-    chapters_beside: Forked[list[ChapterPdf]] | None = None
+    made: list[ChapterPdf] = []
     try:
         progress.step("opmaak (WeasyPrint)…")
         document = lay_out(html())
@@ -127,19 +132,6 @@ def make_pdf(editie: Editie, target: Path, layout: ProjectLayout, vocab: Vocab,
             near_empty = near_empty_pages(document)
         progress.step(f"PDF schrijven: {len(document.pages)} pagina's")
         target.parent.mkdir(parents=True, exist_ok=True)
-        # The chapters first, or beside the guide on a second core: either way from the document as laid out.
-        # Written after the guide they would differ (WeasyPrint keeps what writing it gathered in the fonts).
-        chapters: list[ChapterPdf] = []
-        if chapter_folder is not None and can_fork():
-            chapters_beside = Forked(write_chapters, editie, document, chapter_folder, PDF_OPTIONS,
-                                     _describe_links(editie.ankers()))
-        elif chapter_folder is not None:
-            progress.step("een pdf per hoofdstuk")
-            said = len(warnings.messages)
-            chapters = write_chapters(editie, document, chapter_folder, PDF_OPTIONS, _describe_links(editie.ankers()))
-            # what WeasyPrint says while cutting is about links to other chapters, which a chapter cannot hold (and
-            # written beside the guide, in its own process, it is not heard either)
-            del warnings.messages[said:]
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=target.parent)
         try:
             with os.fdopen(handle, "wb") as out:
@@ -152,8 +144,11 @@ def make_pdf(editie: Editie, target: Path, layout: ProjectLayout, vocab: Vocab,
             Path(temporary).unlink(missing_ok=True)
             raise
         if chapters_beside is not None:
-            progress.step("een pdf per hoofdstuk (ernaast geschreven)")
-            chapters, chapters_beside = chapters_beside.result(), None
+            progress.step("een pdf per hoofdstuk (ernaast opgemaakt)")
+            made, chapters_beside = chapters_beside.result(), None
+        elif chapters is not None:
+            progress.step(f"een pdf per hoofdstuk: {len(chapters.editions)}")
+            made = write_chapters(chapters, chapter)  # what they say, the guide said already
     finally:
         if chapters_beside is not None:  # the guide failed: its chapters are not waited for
             chapters_beside.stop()
@@ -167,7 +162,7 @@ def make_pdf(editie: Editie, target: Path, layout: ProjectLayout, vocab: Vocab,
     problems += [m for m in dict.fromkeys(warnings.messages)  # a second layout says the same again
                  if not any(said in m for said in fetcher.refused + fetcher.reasons)]
     return PdfResult(target, len(document.pages), target.stat().st_size, progress.seconds(), tuple(problems),
-                     tuple(chapters), near_empty, tight)
+                     tuple(made), near_empty, tight)
 
 
 def _describe_links(titles: dict[str, str]) -> Callable[[Any, Any], None]:

@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import cast
 
 from ..print import fill
-from ..print.chapters import CHAPTER_FOLDER
-from ..print.edition import DeelInhoud
+from ..print.chapters import CHAPTER_FOLDER, chapter_editions, with_practices
 from ..print.pdf import PDF_NAME, PdfResult, make_pdf
 from ..print.progress import Progress
 from ..print.selection import edition_for
@@ -101,8 +100,10 @@ class GidsPlugin(BasePlugin[GidsConfig]):
             return None
         if check_first and check_links(layout.praktijken, inputs.records, inputs.vocab):
             return None
-        return make_pdf(edition_for(inputs.boek, inputs.records, inputs.vocab), folder / PDF_NAME, layout, inputs.vocab,
-                        Progress.automatic(), site_url=config.site_url or None, chapter_folder=folder / CHAPTER_FOLDER)
+        guide = edition_for(inputs.boek, inputs.records, inputs.vocab)
+        chapters = chapter_editions(guide, inputs.boek, inputs.records, inputs.vocab, folder / CHAPTER_FOLDER)
+        return make_pdf(guide, folder / PDF_NAME, layout, inputs.vocab, Progress.automatic(),
+                        site_url=config.site_url or None, chapters=chapters)
 
     def forget_guide(self) -> None:
         """No PDF links until this build makes one: the engine keeps one plugin per process across builds."""
@@ -141,9 +142,8 @@ class GidsPlugin(BasePlugin[GidsConfig]):
         if self.marks is not None:  # the chapters the guide's PDF will have, as make_guide lays it out
             editie = edition_for(inputs.boek, inputs.records, inputs.vocab)
             self.download = self.marks.pending(PDF_NAME)
-            self.chapter_downloads = {h.hoofdstuk.id: self.marks.pending(f"{CHAPTER_FOLDER}/{h.hoofdstuk.id}.pdf")
-                                      for part in editie.onderdelen if isinstance(part, DeelInhoud)
-                                      for h in part.hoofdstukken}
+            self.chapter_downloads = {chapter: self.marks.pending(f"{CHAPTER_FOLDER}/{chapter}.pdf")
+                                      for chapter in with_practices(editie)}
         self.env = fragment_env(layout.theme)
         config.nav = self.model.nav()
         self.publication = public.Publication.from_config(config, self.model)
