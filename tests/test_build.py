@@ -151,10 +151,10 @@ def test_same_input_same_bytes(tmp_path, fixture_site):
 @pytest.mark.pdf
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="met één kern maakt gids build de pdf eerst, in één proces")
 def test_the_guide_laid_out_beside_the_site_gives_the_same_tree(tmp_path, monkeypatch, fixture_site):
-    """On two cores `gids build` (a process without threads) lays out the PDF in a second process, writes the chapters
+    """On two cores `gids build` (a process without threads) lays out the PDF in a second process, the chapters
     beside the guide in a third, and fills in pages and sizes afterwards: byte for byte the site of a build that does
-    all of it in one process. The fixture's guide, whose chapters come out differently when written after the guide;
-    its session build (a `gids build` process of its own) is the one laid out beside the site."""
+    all of it in one process, the chapters after the guide. Its session build (a `gids build` process of its own) is
+    the one laid out beside the site."""
     project = copy_project(tmp_path / "project")
     monkeypatch.setattr(guide_worker, "can_fork", lambda: False)
     monkeypatch.setattr(pdf_module, "can_fork", lambda: False)
