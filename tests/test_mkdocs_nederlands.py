@@ -139,7 +139,7 @@ def test_serve_spreekt_nederlands_ook_bij_een_mislukte_herbouw(tmp_path):
     port = free_port()
     log = tmp_path / "serve.log"
     with open(log, "w", encoding="utf-8") as out:
-        server = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+        server = subprocess.Popen([sys.executable, "-c", WITH_STACKS_ON_REQUEST, "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
                                   stdout=out, stderr=subprocess.STDOUT, text=True,
                                   env={**real_clock(), "PYTHONPATH": str(ROOT)})
     shown = lambda: log.read_text(encoding="utf-8")  # noqa: E731
@@ -178,12 +178,21 @@ def stop_with_ctrl_c(server: subprocess.Popen) -> None:
     for attempt in (1, 2):
         server.send_signal(signal.SIGINT)
         try:
-            server.wait(timeout=60)  # a rebuild under way finishes first; on a busy machine that takes a while
+            server.wait(timeout=30)  # a rebuild under way finishes first; on a busy machine that takes a while
             return
         except subprocess.TimeoutExpired:
-            warnings.warn(f"gids serve stopte niet na Ctrl+C nummer {attempt}", stacklevel=2)
+            server.send_signal(signal.SIGUSR2)  # WITH_STACKS_ON_REQUEST: where each thread is, into the log
+            time.sleep(1)
+            warnings.warn(f"gids serve stopte niet na Ctrl+C nummer {attempt}; de stapels staan in zijn uitvoer",
+                          stacklevel=2)
     server.kill()
     server.wait()
+
+
+# `gids serve` as the test starts it: the command itself, but it writes every thread's stack on SIGUSR2, so that a
+# Ctrl+C that is not heard shows where the server was
+WITH_STACKS_ON_REQUEST = ("import faulthandler, signal, sys; faulthandler.register(signal.SIGUSR2, all_threads=True); "
+                          "from generator.cli.main import main; sys.exit(main(sys.argv[1:]))")
 
 
 def real_clock() -> dict[str, str]:
