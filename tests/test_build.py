@@ -20,7 +20,7 @@ from generator.records.catalog import load_catalog
 from generator.records.vocab import load_vocab
 from generator.site import guide_worker
 
-from .conftest import FIXTURE_BUILD_ENV, ROOT, copy_klein, copy_project, run_gids_in_process
+from .conftest import FIXTURE_BUILD_ENV, ROOT, copy_klein, copy_project, run_gids, run_gids_in_process
 
 RECORD = "praktijken/gent-iedereen-onder-dak.md"
 
@@ -150,26 +150,28 @@ def test_same_input_same_bytes(tmp_path, fixture_site):
 
 @pytest.mark.pdf
 @pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="met één kern maakt gids build de pdf eerst, in één proces")
-def test_the_guide_laid_out_beside_the_site_gives_the_same_tree(tmp_path, monkeypatch, fixture_site):
+def test_the_guide_laid_out_beside_the_site_gives_the_same_tree(tmp_path, monkeypatch):
     """On two cores `gids build` (a process without threads) lays out the PDF in a second process, the chapters
     beside the guide in a third, and fills in pages and sizes afterwards: byte for byte the site of a build that does
-    all of it in one process, the chapters after the guide. Its session build (a `gids build` process of its own) is
-    the one laid out beside the site."""
-    project = copy_project(tmp_path / "project")
+    all of it in one process, the chapters after the guide. On the small project: what is compared is how the work is
+    shared out, not the content (the fixture site, laid out beside its site, is held to a rebuild above)."""
+    project = copy_klein(tmp_path / "project")
+    beside = run_gids("build", "-d", str(tmp_path / "ernaast"), cwd=project, env=FIXTURE_BUILD_ENV)
+    assert beside.returncode == 0, beside.stderr
     monkeypatch.setattr(guide_worker, "can_fork", lambda: False)
     monkeypatch.setattr(pdf_module, "can_fork", lambda: False)
     first = run_gids_in_process("build", "-d", str(tmp_path / "eerst"), cwd=project, env=FIXTURE_BUILD_ENV)
     assert first.returncode == 0, first.stderr
-    one, other = snapshot(fixture_site), snapshot(tmp_path / "eerst")
+    one, other = snapshot(tmp_path / "ernaast"), snapshot(tmp_path / "eerst")
     assert sorted(k for k in one.keys() | other.keys() if one.get(k) != other.get(k)) == []
-    pages = len(PdfReader(fixture_site / PDF_NAAM).pages)
+    pages = len(PdfReader(tmp_path / "ernaast" / PDF_NAAM).pages)
     home = one["index.html"].decode()
     assert f"Download de gids als pdf</a> ({pages} pagina's, " in home
     assert not [name for name, data in one.items() if b"gids-pdf-" in data]  # no mark left anywhere
     chapters = [name for name in one if name.startswith("hoofdstukken/") and name.endswith(".pdf")]
-    assert chapters
+    assert len(chapters) > 1
     for name in chapters:
-        count = len(PdfReader(fixture_site / name).pages)
+        count = len(PdfReader(tmp_path / "ernaast" / name).pages)
         page = one[f"{name.removesuffix('.pdf')}/index.html"].decode()
         word = "pagina" if count == 1 else "pagina's"
         assert f"Dit hoofdstuk als pdf</a> ({count} {word}, " in page, name
