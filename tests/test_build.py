@@ -225,3 +225,25 @@ def test_a_killed_build_takes_the_layout_with_it(tmp_path):
     while [c for c in children if _running(c)] and time.monotonic() < deadline:
         time.sleep(0.05)
     assert [c for c in children if _running(c)] == []
+
+
+@pytest.mark.pdf
+def test_a_chapter_that_cannot_be_laid_out_is_said_in_dutch_and_keeps_the_previous_site(tmp_path, monkeypatch):
+    """What the generator did not foresee while laying out the chapter editions: one Dutch line, no traceback."""
+    project = copy_klein(tmp_path / "project")
+    target = tmp_path / "site"
+    target.mkdir()
+    (target / "index.html").write_text("vorige", encoding="utf-8")
+
+    def full_disk(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(guide_worker, "can_fork", lambda: False)
+    monkeypatch.setattr(pdf_module, "can_fork", lambda: False)
+    monkeypatch.setattr(pdf_module, "write_chapters", full_disk)
+    result = run_gids_in_process("build", "-d", str(target), cwd=project)
+    assert result.returncode == 1
+    assert ("De pdf's van de hoofdstukken zijn niet gemaakt door een interne fout (OSError: [Errno 28] No space left on "
+            "device). Meld dit aan de beheerders; GIDS_DEBUG=1 toont de details. De site is niet gebouwd.") in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (target / "index.html").read_text(encoding="utf-8") == "vorige"

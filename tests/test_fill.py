@@ -87,7 +87,8 @@ def test_a_practice_whose_last_lines_alone_would_fill_a_page_is_laid_out_tighter
     layout = ProjectLayout.in_folder(project)
     for extra in range(1, 30):
         record.write_text(story + "\n" + "\n\n".join([PADDING] * extra) + "\n", encoding="utf-8")
-        result = make_pdf(edition(layout), tmp_path / "selectie.pdf", layout, load_inputs(layout).vocab)
+        result = make_pdf(edition(layout), tmp_path / "selectie.pdf", layout, load_inputs(layout).vocab,
+                          site_url="https://van-opvang-naar-samenleven.example/")  # with its QR code, as published
         if result.tight:
             break
     else:

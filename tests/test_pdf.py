@@ -327,3 +327,6 @@ def test_a_list_of_a_few_short_items_stands_in_two_columns_on_paper():
     assert classes("- Burgerzaken\n- Onderwijs\n- Ondersteuning en deskundigheidsbevordering\n") == [""]  # one too long
     assert classes("- Burgerzaken\n- Onderwijs\n- Welzijn\n    - Jeugd\n    - Sport\n    - Cultuur\n") == ["", "kort-lijstje"]
     assert classes("- Burgerzaken\n\n- Onderwijs\n\n- Welzijn\n") == [""]  # items with paragraphs of their own
+    # the address printed after a link counts: "[Website](https://...)" is longer on paper than on screen
+    assert classes("- [Website](https://www.vlaanderen.be/inburgering-en-integratie)\n- Onderwijs\n- Welzijn\n") == [""]
+    assert classes("- [vlaanderen.be](https://vlaanderen.be)\n- Onderwijs\n- Welzijn\n") == ["kort-lijstje"]

@@ -31,15 +31,20 @@ from .sharing import Artikel, Compact, Gedeeld, Gedrukt, plan
 
 # ---------------------------------------------------------------- Markdown
 
+def _address_unseen(a: etree.Element) -> bool:
+    """A web link whose text does not show where it leads: on paper its address is printed after it."""
+    href = a.get("href", "")
+    text = "".join(a.itertext()).strip().lower()
+    bare = re.sub(r"^(https?://)?(www\.)?", "", href.lower()).rstrip("/")
+    return href.startswith(("http://", "https://")) and bare not in re.sub(r"^(https?://)?(www\.)?", "", text)
+
+
 class _ShowAddress(Treeprocessor):
     """On paper a link is dead: mark web links whose text does not show where they lead."""
 
     def run(self, root: etree.Element) -> None:
         for a in root.iter("a"):
-            href = a.get("href", "")
-            text = "".join(a.itertext()).strip().lower()
-            bare = re.sub(r"^(https?://)?(www\.)?", "", href.lower()).rstrip("/")
-            if href.startswith(("http://", "https://")) and bare not in re.sub(r"^(https?://)?(www\.)?", "", text):
+            if _address_unseen(a):
                 a.set("class", "toon-adres")
 
 
@@ -55,8 +60,14 @@ class _ShortLists(Treeprocessor):
             items = list(lijst)
             if (len(items) >= self.AT_LEAST and all(i.tag == "li" for i in items)
                     and not any(d.tag in ("ul", "ol", "p") for i in items for d in i.iter() if d is not i)
-                    and all(len("".join(i.itertext()).strip()) <= self.SHORT for i in items)):
+                    and all(self._printed_length(i) <= self.SHORT for i in items)):
                 lijst.set("class", "kort-lijstje")
+
+    @staticmethod
+    def _printed_length(item: etree.Element) -> int:
+        """Its text, and the address printed after a link whose text does not show it (``_ShowAddress``)."""
+        addresses = sum(len(a.get("href", "")) + 3 for a in item.iter("a") if _address_unseen(a))
+        return len("".join(item.itertext()).strip()) + addresses
 
 
 class _SiteLinks(Treeprocessor):

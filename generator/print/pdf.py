@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -18,10 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from ..records.dates import CHECKED, FIRST_EDITION, newest_date, source_date
+from ..records.errors import TeDiepGenest
 from ..records.layout import ProjectLayout
 from ..records.model import Praktijk
 from ..records.vocab import Vocab
-from ..shared.processes import Forked, can_fork
+from ..shared.processes import Forked, ForkFailed, can_fork
 from .chapters import ChapterPdf, Chapters, write_chapters
 from .edition import Editie
 from .fetcher import local_fetcher
@@ -108,7 +110,6 @@ def make_pdf(editie: Editie, target: Path, layout: ProjectLayout, vocab: Vocab,
     def chapter(chapter_editie: Editie, chapter_target: Path) -> PdfResult:
         return make_pdf(chapter_editie, chapter_target, layout, vocab, site_url=site_url)
 
-    chapters_beside = Forked(write_chapters, chapters, chapter) if chapters is not None and can_fork() else None
     warnings, pages = _Warnings(), LayoutProgress(progress)
     collections = FewerCollections()
     logger, progress_logger = logging.getLogger("weasyprint"), logging.getLogger("weasyprint.progress")
@@ -118,8 +119,11 @@ def make_pdf(editie: Editie, target: Path, layout: ProjectLayout, vocab: Vocab,
     progress_logger.setLevel(logging.INFO)
     progress_logger.propagate = False
     collections.start()
-    made: list[ChapterPdf] = []
+    chapters_beside: Forked[tuple[str, Any]] | None = None
+    made: list[ChapterPdf] | None = None
     try:
+        if chapters is not None and can_fork():  # on the second core while this edition is laid out
+            chapters_beside = Forked(_chapters, chapters, chapter)
         progress.step("opmaak (WeasyPrint)…")
         document = lay_out(html())
         near_empty = near_empty_pages(document)
@@ -145,10 +149,12 @@ def make_pdf(editie: Editie, target: Path, layout: ProjectLayout, vocab: Vocab,
             raise
         if chapters_beside is not None:
             progress.step("een pdf per hoofdstuk (ernaast opgemaakt)")
-            made, chapters_beside = chapters_beside.result(), None
-        elif chapters is not None:
-            progress.step(f"een pdf per hoofdstuk: {len(chapters.editions)}")
-            made = write_chapters(chapters, chapter)  # what they say, the guide said already
+            try:
+                made = _made(chapters_beside.result())
+            except ForkFailed:
+                raise ChapterFailed(f"{CHAPTERS_FAILED}: het proces stopte onverwacht. {REPORT}") from None
+            finally:
+                chapters_beside = None
     finally:
         if chapters_beside is not None:  # the guide failed: its chapters are not waited for
             chapters_beside.stop()
@@ -157,12 +163,50 @@ def make_pdf(editie: Editie, target: Path, layout: ProjectLayout, vocab: Vocab,
         progress_logger.removeHandler(pages)
         progress_logger.setLevel(old_level)
         progress_logger.propagate = old_propagate
+    if chapters is not None and made is None:  # in this process, once the guide's own warnings and progress are closed
+        progress.step(f"een pdf per hoofdstuk: {len(chapters.editions)}")
+        made = _made(_chapters(chapters, chapter))
     problems = [w for w in [placeholder_warning(site_url)] if w]
     problems += list(dict.fromkeys(fetcher.reasons))  # WeasyPrint may ask twice for the same file
     problems += [m for m in dict.fromkeys(warnings.messages)  # a second layout says the same again
                  if not any(said in m for said in fetcher.refused + fetcher.reasons)]
     return PdfResult(target, len(document.pages), target.stat().st_size, progress.seconds(), tuple(problems),
-                     tuple(made), near_empty, tight)
+                     tuple(made or ()), near_empty, tight)
+
+
+CHAPTERS_FAILED = "De pdf's van de hoofdstukken zijn niet gemaakt"
+REPORT = "Meld dit aan de beheerders; GIDS_DEBUG=1 toont de details."
+
+
+class ChapterFailed(Exception):
+    """Laying out the chapter editions failed for a reason of the generator's own; the message is Dutch and whole."""
+
+
+def _chapters(chapters: Chapters, lay_out: Callable[[Editie, Path], PdfResult]) -> tuple[str, Any]:
+    """The chapter PDFs, or what stopped them, as a value that crosses a pipe from a forked process."""
+    try:
+        return "klaar", write_chapters(chapters, lay_out)
+    except PdfRefused as exc:
+        return "geweigerd", list(exc.reasons)
+    except TeDiepGenest as exc:
+        return "te diep", exc.path
+    except RecursionError:
+        return "te diep", "een hoofdstuk van de gids"
+    except Exception as exc:
+        detail = f"\n{traceback.format_exc()}" if os.environ.get("GIDS_DEBUG") else ""
+        return "fout", f"{CHAPTERS_FAILED} door een interne fout ({type(exc).__name__}: {str(exc)[:300]}). {REPORT}{detail}"
+
+
+def _made(outcome: tuple[str, Any]) -> list[ChapterPdf]:
+    """The chapter PDFs of ``_chapters``, or its problem raised again as the one-process build raises it."""
+    kind, value = outcome
+    if kind == "geweigerd":
+        raise PdfRefused(value)
+    if kind == "te diep":
+        raise TeDiepGenest(value)
+    if kind == "fout":
+        raise ChapterFailed(value)
+    return value  # type: ignore[no-any-return]
 
 
 def _describe_links(titles: dict[str, str]) -> Callable[[Any, Any], None]:

@@ -22,7 +22,7 @@ from types import FrameType
 from typing import Any
 
 from ..print.chapters import CHAPTER_FOLDER
-from ..print.pdf import PDF_NAME, PdfRefused, PdfResult
+from ..print.pdf import PDF_NAME, ChapterFailed, PdfRefused, PdfResult
 from ..records.errors import TeDiepGenest, display_path
 from .engine import Abort, ConfigurationError, MkDocsConfig, PluginError, build, load_config
 from .engine_messages import install, stop_message
@@ -63,7 +63,7 @@ def build_site(config_file: Path, target: Path, pdf: bool = True) -> int:
             print(f"fout (pdf): {reason}", file=sys.stderr)
         print(f"{len(exc.reasons)} fout(en) in de pdf hierboven; de site is niet gebouwd.", file=sys.stderr)
         return 1
-    except GuideFailed as exc:
+    except (GuideFailed, ChapterFailed) as exc:
         _discard(staging, pdf_dir)
         print(f"{exc} De site is niet gebouwd.", file=sys.stderr)
         return 1

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from ..print.pdf import PdfRefused, PdfResult
+from ..print.pdf import ChapterFailed, PdfRefused, PdfResult
 from ..records.errors import TeDiepGenest
 from ..shared.processes import Forked, ForkFailed, can_fork
 from .engine_messages import stop_message
@@ -70,6 +70,8 @@ def _outcome(lay_out: Callable[[Path], PdfResult | None], folder: Path) -> tuple
         return "te diep", exc.path
     except RecursionError:
         return "te diep", "de gids"
+    except ChapterFailed as exc:  # already the whole Dutch line
+        return "fout", str(exc)
     except Exception as exc:
         detail = traceback.format_exc() if os.environ.get("GIDS_DEBUG") else ""
         return "fout", stop_message(exc, "De pdf is niet gemaakt") + (f"\n{detail}" if detail else "")
