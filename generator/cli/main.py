@@ -16,7 +16,8 @@ import time
 from pathlib import Path
 
 from ..print import fill
-from ..print.pdf import PDF_NAME, SELECTION_NAME, PdfRefused, make_pdf
+from ..print.handoff import PdfRefused
+from ..print.pdf import PDF_NAME, SELECTION_NAME, make_pdf
 from ..print.progress import Progress
 from ..print.qr import site_url_in
 from ..print.selection import Selection, SelectionError, edition_for

@@ -79,9 +79,8 @@ def tails(document: Any, pages: tuple[BijnaLeeg, ...], anchors: Iterable[str]) -
     found = set()
     for page in pages:
         n = page.nummer - 1
-        piece = owner[n]
-        continued = n > 0 and owner[n - 1] == piece and not begins[n]
-        if piece is not None and piece.startswith("praktijk-") and continued:
+        piece = owner[n]  # nothing begins on the page: it goes on with the piece of the page before
+        if n > 0 and not begins[n] and piece is not None and piece.startswith("praktijk-"):
             found.add(piece.removeprefix("praktijk-"))
     return frozenset(found)
 

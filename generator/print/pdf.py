@@ -11,7 +11,6 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -19,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 from ..records.dates import CHECKED, FIRST_EDITION, newest_date, source_date
-from ..records.errors import TeDiepGenest
 from ..records.layout import ProjectLayout
 from ..records.model import Praktijk
 from ..records.vocab import Vocab
@@ -29,6 +27,7 @@ from .edition import Editie
 from .fetcher import local_fetcher
 from .fill import BijnaLeeg, near_empty_pages, tails
 from .gc_tuning import FewerCollections
+from .handoff import REPORT, LayoutFailed, PdfRefused, carried, delivered
 from .html import build_html
 from .progress import LayoutProgress, Progress
 from .qr import placeholder_warning
@@ -60,15 +59,6 @@ class _Warnings(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
-
-
-class PdfRefused(Exception):
-    """The edition asked for files it may not read (a page's raw HTML naming .git/config, say): no PDF is made,
-    so a pull request that tries it cannot pass CI and be published."""
-
-    def __init__(self, reasons: list[str]) -> None:
-        super().__init__("\n".join(reasons))
-        self.reasons = tuple(dict.fromkeys(reasons))
 
 
 @dataclass(frozen=True)
@@ -150,9 +140,9 @@ def make_pdf(editie: Editie, target: Path, layout: ProjectLayout, vocab: Vocab,
         if chapters_beside is not None:
             progress.step("een pdf per hoofdstuk (ernaast opgemaakt)")
             try:
-                made = _made(chapters_beside.result())
+                made = delivered(chapters_beside.result())
             except ForkFailed:
-                raise ChapterFailed(f"{CHAPTERS_FAILED}: het proces stopte onverwacht. {REPORT}") from None
+                raise LayoutFailed(f"{CHAPTERS_FAILED}: het proces stopte onverwacht. {REPORT}") from None
             finally:
                 chapters_beside = None
     finally:
@@ -165,7 +155,7 @@ def make_pdf(editie: Editie, target: Path, layout: ProjectLayout, vocab: Vocab,
         progress_logger.propagate = old_propagate
     if chapters is not None and made is None:  # in this process, once the guide's own warnings and progress are closed
         progress.step(f"een pdf per hoofdstuk: {len(chapters.editions)}")
-        made = _made(_chapters(chapters, chapter))
+        made = delivered(_chapters(chapters, chapter))
     problems = [w for w in [placeholder_warning(site_url)] if w]
     problems += list(dict.fromkeys(fetcher.reasons))  # WeasyPrint may ask twice for the same file
     problems += [m for m in dict.fromkeys(warnings.messages)  # a second layout says the same again
@@ -175,38 +165,13 @@ def make_pdf(editie: Editie, target: Path, layout: ProjectLayout, vocab: Vocab,
 
 
 CHAPTERS_FAILED = "De pdf's van de hoofdstukken zijn niet gemaakt"
-REPORT = "Meld dit aan de beheerders; GIDS_DEBUG=1 toont de details."
-
-
-class ChapterFailed(Exception):
-    """Laying out the chapter editions failed for a reason of the generator's own; the message is Dutch and whole."""
 
 
 def _chapters(chapters: Chapters, lay_out: Callable[[Editie, Path], PdfResult]) -> tuple[str, Any]:
     """The chapter PDFs, or what stopped them, as a value that crosses a pipe from a forked process."""
-    try:
-        return "klaar", write_chapters(chapters, lay_out)
-    except PdfRefused as exc:
-        return "geweigerd", list(exc.reasons)
-    except TeDiepGenest as exc:
-        return "te diep", exc.path
-    except RecursionError:
-        return "te diep", "een hoofdstuk van de gids"
-    except Exception as exc:
-        detail = f"\n{traceback.format_exc()}" if os.environ.get("GIDS_DEBUG") else ""
-        return "fout", f"{CHAPTERS_FAILED} door een interne fout ({type(exc).__name__}: {str(exc)[:300]}). {REPORT}{detail}"
-
-
-def _made(outcome: tuple[str, Any]) -> list[ChapterPdf]:
-    """The chapter PDFs of ``_chapters``, or its problem raised again as the one-process build raises it."""
-    kind, value = outcome
-    if kind == "geweigerd":
-        raise PdfRefused(value)
-    if kind == "te diep":
-        raise TeDiepGenest(value)
-    if kind == "fout":
-        raise ChapterFailed(value)
-    return value  # type: ignore[no-any-return]
+    return carried(write_chapters, chapters, lay_out, where="een hoofdstuk van de gids",
+                   internal=lambda exc: f"{CHAPTERS_FAILED} door een interne fout ({type(exc).__name__}: "
+                                        f"{str(exc)[:300]}). {REPORT}")
 
 
 def _describe_links(titles: dict[str, str]) -> Callable[[Any, Any], None]:

@@ -22,7 +22,8 @@ from types import FrameType
 from typing import Any
 
 from ..print.chapters import CHAPTER_FOLDER
-from ..print.pdf import PDF_NAME, ChapterFailed, PdfRefused, PdfResult
+from ..print.handoff import LayoutFailed, PdfRefused
+from ..print.pdf import PDF_NAME, PdfResult
 from ..records.errors import TeDiepGenest, display_path
 from .engine import Abort, ConfigurationError, MkDocsConfig, PluginError, build, load_config
 from .engine_messages import install, stop_message
@@ -63,7 +64,7 @@ def build_site(config_file: Path, target: Path, pdf: bool = True) -> int:
             print(f"fout (pdf): {reason}", file=sys.stderr)
         print(f"{len(exc.reasons)} fout(en) in de pdf hierboven; de site is niet gebouwd.", file=sys.stderr)
         return 1
-    except (GuideFailed, ChapterFailed) as exc:
+    except LayoutFailed as exc:  # the guide's (GuideFailed) or its chapters'
         _discard(staging, pdf_dir)
         print(f"{exc} De site is niet gebouwd.", file=sys.stderr)
         return 1

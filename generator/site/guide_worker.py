@@ -11,19 +11,17 @@ and its problems come back as the same Dutch messages the build gives in one pro
 """
 from __future__ import annotations
 
-import os
-import traceback
+import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
-from ..print.pdf import ChapterFailed, PdfRefused, PdfResult
-from ..records.errors import TeDiepGenest
+from ..print.handoff import LayoutFailed, carried, delivered
+from ..print.pdf import PdfResult
 from ..shared.processes import Forked, ForkFailed, can_fork
 from .engine_messages import stop_message
 
 
-class GuideFailed(Exception):
+class GuideFailed(LayoutFailed):
     """The layout in the second process failed; the message is Dutch and complete."""
 
 
@@ -32,23 +30,17 @@ class GuideWorker:
 
     def __init__(self, lay_out: Callable[[Path], PdfResult | None], folder: Path) -> None:
         # not a daemon: the layout forks the chapter PDFs' writer of its own
-        self._forked = Forked(_outcome, lay_out, folder, daemon=False, name="gids-pdf")
+        self._forked = Forked(functools.partial(carried, lay_out, where="de gids", internal=_internal), folder,
+                              daemon=False, name="gids-pdf")
 
     def result(self) -> PdfResult | None:
         """The laid-out guide (None when the records have errors: the site build reports those).
 
         Raises what the layout raised in one process (PdfRefused, TeDiepGenest), or GuideFailed."""
         try:
-            kind, value = self._forked.result()
-        except ForkFailed as exc:  # the process ended without an outcome: _outcome catches every exception
+            return delivered(self._forked.result(), GuideFailed)  # type: ignore[no-any-return]
+        except ForkFailed as exc:  # the process ended without an outcome: carried catches every exception
             raise GuideFailed(f"De pdf is niet gemaakt: {exc}.") from None
-        if kind == "klaar":
-            return value  # type: ignore[no-any-return]
-        if kind == "geweigerd":
-            raise PdfRefused(list(value))
-        if kind == "te diep":
-            raise TeDiepGenest(value)
-        raise GuideFailed(value)
 
     def stop(self) -> None:
         """End the layout if it still runs (the site build failed or was stopped)."""
@@ -60,18 +52,5 @@ def start(lay_out: Callable[[Path], PdfResult | None], folder: Path) -> GuideWor
     return GuideWorker(lay_out, folder) if can_fork() else None
 
 
-def _outcome(lay_out: Callable[[Path], PdfResult | None], folder: Path) -> tuple[str, Any]:
-    """In the child: the layout's result, or its problem as what the parent raises again (in Dutch)."""
-    try:
-        return "klaar", lay_out(folder)
-    except PdfRefused as exc:
-        return "geweigerd", exc.reasons
-    except TeDiepGenest as exc:
-        return "te diep", exc.path
-    except RecursionError:
-        return "te diep", "de gids"
-    except ChapterFailed as exc:  # already the whole Dutch line
-        return "fout", str(exc)
-    except Exception as exc:
-        detail = traceback.format_exc() if os.environ.get("GIDS_DEBUG") else ""
-        return "fout", stop_message(exc, "De pdf is niet gemaakt") + (f"\n{detail}" if detail else "")
+def _internal(exc: Exception) -> str:
+    return stop_message(exc, "De pdf is niet gemaakt")
