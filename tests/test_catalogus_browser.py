@@ -32,16 +32,14 @@ TIMEOUT = 10_000  # ms; a step that takes longer has failed
 
 
 @pytest.fixture
-def page(browser):
-    """A fresh page in its own context (own history, own cache), with JavaScript errors collected."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="nl-BE")
-    context.set_default_timeout(TIMEOUT)
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
+def page(looks):
+    """A tab handed from test to test (conftest.SharedTabs), nothing stored; JavaScript errors fail the test. The test's
+    own goto() opens a new document; going back goes no further than the test's own steps."""
+    page = looks.take(viewport={"width": 1280, "height": 900}, locale="nl-BE")
+    page.set_default_timeout(TIMEOUT)
     yield page
     errors = page.errors
-    context.close()
+    looks.give_back(page)
     assert errors == [], errors
 
 

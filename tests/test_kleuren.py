@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import contrast
-from tests.test_catalogus_browser import SCHAKELKLAS, TIMEOUT, static_host, wait_until_loaded
+from tests.test_catalogus_browser import SCHAKELKLAS, TIMEOUT, wait_until_loaded
 
 SCHEMES = {"light": "default", "dark": "slate"}  # the system's preference -> Material's scheme
 BUNDLE = "**/assets/javascripts/bundle.*.js"  # Material's script, at the end of every page
@@ -46,9 +46,10 @@ TEXTS = {
 
 
 @pytest.fixture(scope="module")
-def site(fixture_site):
-    with static_host(fixture_site) as base:
-        yield base
+def site(served_site):
+    """The fixture site (its pages and slugs are known here) on the run's one local host, which answers a missing page
+    with 404.html like the real host; one host, so that the shared contexts' cache serves every module."""
+    return served_site
 
 
 def new_page(browser, scheme: str = "light", **options):
@@ -58,6 +59,13 @@ def new_page(browser, scheme: str = "light", **options):
     page.problems = []
     page.on("console", lambda m: page.problems.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: page.problems.append(str(e)))
+    return page
+
+
+def look(looks, scheme: str):
+    """A tab for a test that only looks, handed from test to test (conftest.SharedTabs)."""
+    page = looks.take(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page.set_default_timeout(TIMEOUT)
     return page
 
 
@@ -151,8 +159,8 @@ def measure(page, selector: str) -> list[dict]:
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("path", TEXTS)
-def test_tekst_is_leesbaar_in_beide_kleurenschemas(browser, site, path, scheme):
-    page = new_page(browser, scheme)
+def test_tekst_is_leesbaar_in_beide_kleurenschemas(looks, site, path, scheme):
+    page = look(looks, scheme)
     try:
         page.goto(site + path, wait_until="load")
         if page.locator("[data-gids-catalogus]").count():
@@ -171,14 +179,14 @@ def test_tekst_is_leesbaar_in_beide_kleurenschemas(browser, site, path, scheme):
         assert missing == []
         assert problems == []
     finally:
-        page.context.close()
+        looks.give_back(page)
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_links_vallen_op_en_worden_anders_onder_de_muis(browser, site, scheme):
+def test_links_vallen_op_en_worden_anders_onder_de_muis(looks, site, scheme):
     """A link in running text is underlined (WCAG 1.4.1); under the pointer or the focus it takes the accent
     colour, which reads as well as the text."""
-    page = new_page(browser, scheme)
+    page = look(looks, scheme)
     try:
         page.goto(site + f"praktijken/{SCHAKELKLAS}/", wait_until="load")
         contrast.install(page)
@@ -191,4 +199,4 @@ def test_links_vallen_op_en_worden_anders_onder_de_muis(browser, site, scheme):
         assert after["color"] != before["color"]
         assert after["ratio"] >= TEXT_MIN, after
     finally:
-        page.context.close()
+        looks.give_back(page)

@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.conftest import static_host
 from tests.test_catalogus_browser import TIMEOUT, wait_until_loaded
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
@@ -40,17 +39,16 @@ PAGES = {
 
 
 @pytest.fixture(scope="module")
-def site(fixture_site):
-    """The fixture project's site (its pages and slugs are known here) on a local host that answers a missing page with 404.html, like the real host."""
-    with static_host(fixture_site) as base:
-        yield base
+def site(served_site):
+    """The fixture site (its pages and slugs are known here) on the run's one local host, which answers a missing page
+    with 404.html like the real host; one host, so that the shared contexts' cache serves every module."""
+    return served_site
 
 
-def open_page(browser, url: str, device: str = "desktop", scheme: str = "light"):
+def open_page(looks, url: str, device: str = "desktop", scheme: str = "light"):
     # bypass_csp: axe is added as an inline script, which the site's Content-Security-Policy rightly blocks
-    context = browser.new_context(**DEVICES[device], color_scheme=scheme, bypass_csp=True)
-    context.set_default_timeout(TIMEOUT)
-    page = context.new_page()
+    page = looks.take(**DEVICES[device], color_scheme=scheme, bypass_csp=True)
+    page.set_default_timeout(TIMEOUT)
     page.goto(url, wait_until="load")
     expected = "slate" if scheme == "dark" else "default"
     assert page.evaluate("document.body.dataset.mdColorScheme") == expected  # the scheme under test is on
@@ -86,20 +84,20 @@ def report(found: list[dict]) -> str:
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("device", DEVICES)
 @pytest.mark.parametrize("name", PAGES)
-def test_geen_problemen(browser, site, name, device, scheme):
-    page = open_page(browser, site + PAGES[name], device, scheme)
+def test_geen_problemen(looks, site, name, device, scheme):
+    page = open_page(looks, site + PAGES[name], device, scheme)
     try:
         if name == "catalogus-geen-resultaten":
             expect(page.locator("[data-gids-leeg]")).to_be_visible()
         assert_none(violations(page), f"{PAGES[name] or '/'} ({device}, {scheme})")
     finally:
-        page.context.close()
+        looks.give_back(page)
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_catalogus_in_gebruik(browser, site, scheme):
+def test_catalogus_in_gebruik(looks, site, scheme):
     """States only reached by using the page: every long facet list unfolded, every result shown and filled in."""
-    page = open_page(browser, site + "praktijken/?zoek=taal", scheme=scheme)
+    page = open_page(looks, site + "praktijken/?zoek=taal", scheme=scheme)
     try:
         for button in page.locator("[data-meer]").all():
             button.click()
@@ -113,28 +111,28 @@ def test_catalogus_in_gebruik(browser, site, scheme):
         expect(page.locator("#gids-resultaten mark").first).to_be_visible()
         assert_none(violations(page), f"catalogus in gebruik ({scheme})")
     finally:
-        page.context.close()
+        looks.give_back(page)
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("open_", [False, True], ids=["filters-dicht", "filters-open"])
-def test_catalogus_op_een_telefoon(browser, site, open_, scheme):
-    page = open_page(browser, site + "praktijken/?zoek=taal&thema=onderwijs", "gsm", scheme)
+def test_catalogus_op_een_telefoon(looks, site, open_, scheme):
+    page = open_page(looks, site + "praktijken/?zoek=taal&thema=onderwijs", "gsm", scheme)
     try:
         if open_:
             page.locator("[data-gids-filterknop]").click()
             expect(page.locator("#gids-filters")).to_be_visible()
         assert_none(violations(page), f"catalogus op een gsm, filters {'open' if open_ else 'dicht'} ({scheme})")
     finally:
-        page.context.close()
+        looks.give_back(page)
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
-def test_het_menu_open_op_een_telefoon(browser, site, scheme):
-    page = open_page(browser, site + PAGES["verhaal"], "gsm", scheme)
+def test_het_menu_open_op_een_telefoon(looks, site, scheme):
+    page = open_page(looks, site + PAGES["verhaal"], "gsm", scheme)
     try:
         page.get_by_role("button", name="Menu").click()
         expect(page.locator(".md-sidebar--primary")).to_be_in_viewport()
         assert_none(violations(page), f"menu open op een gsm ({scheme})")
     finally:
-        page.context.close()
+        looks.give_back(page)

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import contrast
-from tests.test_catalogus_browser import TIMEOUT, static_host, wait_until_loaded
+from tests.test_catalogus_browser import TIMEOUT, wait_until_loaded
 from tests.test_toegankelijkheid import PAGES
 
 SCHEMES = ["light", "dark"]
@@ -26,26 +26,24 @@ WALK = [name for name in PAGES if name not in ("catalogus", "catalogus-zoekterm"
 
 
 @pytest.fixture(scope="module")
-def site(fixture_site):
-    with static_host(fixture_site) as base:
-        yield base
+def site(served_site):
+    """The fixture site (its pages and slugs are known here) on the run's one local host, which answers a missing page
+    with 404.html like the real host; one host, so that the shared contexts' cache serves every module."""
+    return served_site
 
 
-def open_page(browser, url: str, device: str = "desktop", scheme: str = "light"):
-    context = browser.new_context(**DEVICES[device], color_scheme=scheme)
-    context.set_default_timeout(TIMEOUT)
-    page = context.new_page()
-    page.errors = []
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
+def open_page(looks, url: str, device: str = "desktop", scheme: str = "light"):
+    page = looks.take(**DEVICES[device], color_scheme=scheme)
+    page.set_default_timeout(TIMEOUT)
     page.goto(url, wait_until="load")
     if page.locator("[data-gids-catalogus]").count():
         wait_until_loaded(page)
     return page
 
 
-def close(page) -> None:
+def close(looks, page) -> None:
     errors = page.errors
-    page.context.close()
+    looks.give_back(page)
     assert errors == [], errors
 
 
@@ -59,8 +57,8 @@ DESCRIBE = """() => { const e = document.activeElement;
 
 @pytest.mark.parametrize("device", DEVICES)
 @pytest.mark.parametrize("name", PAGES)
-def test_de_eerste_tab_springt_naar_de_titel(browser, site, name, device):
-    page = open_page(browser, site + PAGES[name], device)
+def test_de_eerste_tab_springt_naar_de_titel(looks, site, name, device):
+    page = open_page(looks, site + PAGES[name], device)
     try:
         page.keyboard.press("Tab")
         skip = page.locator("a.gids-skip")
@@ -80,7 +78,7 @@ def test_de_eerste_tab_springt_naar_de_titel(browser, site, name, device):
         assert page.evaluate("document.querySelector('.md-content h1').compareDocumentPosition(document.activeElement)"
                              " & Node.DOCUMENT_POSITION_FOLLOWING"), page.evaluate(DESCRIBE)
     finally:
-        close(page)
+        close(looks, page)
 
 
 def test_zonder_javascript_landt_de_skiplink_voor_de_inhoud(browser, site):
@@ -152,9 +150,9 @@ def ring_problems(stops: list[dict]) -> list[str]:
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("device", DEVICES)
 @pytest.mark.parametrize("name", WALK)
-def test_de_focus_is_overal_zichtbaar(browser, site, name, device, scheme):
+def test_de_focus_is_overal_zichtbaar(looks, site, name, device, scheme):
     url = site + PAGES[name]
-    page = open_page(browser, url, device, scheme)
+    page = open_page(looks, url, device, scheme)
     try:
         if name.startswith("catalogus") and device == "gsm":
             page.locator("[data-gids-filterknop]").click()  # the filters too
@@ -163,15 +161,15 @@ def test_de_focus_is_overal_zichtbaar(browser, site, name, device, scheme):
         assert len(stops) >= 5, [s["what"] for s in stops]
         assert ring_problems(stops) == []
     finally:
-        close(page)
+        close(looks, page)
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)
 @pytest.mark.parametrize("name", ["start", "verhaal"])
-def test_de_focus_in_het_geopende_menu(browser, site, name, scheme):
+def test_de_focus_in_het_geopende_menu(looks, site, name, scheme):
     """On a phone the navigation is in the drawer, which covers the page: the focus goes into it, shows
     on every stop, never lands on a level out of sight, and a Tab out of the drawer closes it."""
-    page = open_page(browser, site + PAGES[name], "gsm", scheme)
+    page = open_page(looks, site + PAGES[name], "gsm", scheme)
     try:
         contrast.install(page)
         menu = page.locator("[data-gids-menuknop]")
@@ -192,13 +190,13 @@ def test_de_focus_in_het_geopende_menu(browser, site, name, scheme):
                       ".map((a) => a.finished.catch(() => null)))")
         assert ring_problems([page.evaluate(STOP)]) == []
     finally:
-        close(page)
+        close(looks, page)
 
 
 # ---------- the menu button ----------
 
-def test_het_menu_opent_met_een_echte_knop(browser, site):
-    page = open_page(browser, site + PAGES["verhaal"], "gsm")
+def test_het_menu_opent_met_een_echte_knop(looks, site):
+    page = open_page(looks, site + PAGES["verhaal"], "gsm")
     try:
         menu = page.get_by_role("button", name="Menu")
         expect(menu).to_have_count(1)
@@ -228,16 +226,16 @@ def test_het_menu_opent_met_een_echte_knop(browser, site):
         expect(menu).to_have_attribute("aria-expanded", "false")
         expect(drawer).not_to_be_in_viewport()
     finally:
-        close(page)
+        close(looks, page)
 
 
-def test_op_een_breed_scherm_staat_het_menu_open_zonder_knop(browser, site):
-    page = open_page(browser, site + PAGES["verhaal"])
+def test_op_een_breed_scherm_staat_het_menu_open_zonder_knop(looks, site):
+    page = open_page(looks, site + PAGES["verhaal"])
     try:
         expect(page.locator("[data-gids-menuknop]")).to_be_hidden()
         expect(page.locator(".md-sidebar--primary")).to_be_visible()
     finally:
-        close(page)
+        close(looks, page)
 
 
 def test_zonder_javascript_opent_materials_label_het_menu(browser, site):
@@ -255,9 +253,9 @@ def test_zonder_javascript_opent_materials_label_het_menu(browser, site):
 # ---------- code blocks ----------
 
 @pytest.mark.parametrize("device", DEVICES)
-def test_code_die_uitsteekt_krijgt_de_focus_en_schuift(browser, site, device):
+def test_code_die_uitsteekt_krijgt_de_focus_en_schuift(looks, site, device):
     """Material makes such a block focusable only where the device can hover; verrijk.js on every device."""
-    page = open_page(browser, site + PAGES["open-data"], device)
+    page = open_page(looks, site + PAGES["open-data"], device)
     try:
         blocks = page.locator(".md-typeset pre > code")
         overflowing = [i for i in range(blocks.count())
@@ -279,4 +277,4 @@ def test_code_die_uitsteekt_krijgt_de_focus_en_schuift(browser, site, device):
         page.wait_for_timeout(200)
         expect(block).to_have_attribute("tabindex", "0")
     finally:
-        close(page)
+        close(looks, page)

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from .conftest import copy_klein, run_gids_in_process, static_host
 from .test_catalogus_browser import open_catalogue, result_refs
-from .test_catalogus_browser import page as page  # the fixture: a fresh page, JavaScript errors fail the test
+from .test_catalogus_browser import page as page  # the fixture: a tab, nothing stored, JavaScript errors fail the test
 
 DEELS = "Geen praktijk bevat alle woorden; deze bevatten er de meeste"
 ANALFABETISME = "antwerpen-analfabetisme-laaggeletterdheid-aanpakken"
