@@ -20,13 +20,18 @@ PAGES = [
 
 @pytest.mark.parametrize("width", [1280, 390])
 @pytest.mark.parametrize("path", PAGES)
-def test_page_loads_locally_and_fits(browser, served_site, path, width):
-    page = browser.new_page(viewport={"width": width, "height": 900})
+def test_page_loads_locally_and_fits(looks, served_site, path, width):
+    page = looks.take(viewport={"width": width, "height": 900})
     requests, problems = [], []
-    page.on("request", lambda r: requests.append(r.url))
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: problems.append(str(e)))
-    response = page.goto(served_site + path, wait_until="networkidle")
+    on_request, on_console = lambda r: requests.append(r.url), lambda m: m.type == "error" and problems.append(m.text)
+    page.on("request", on_request)  # a third party's file is never in the tab's cache: each page asks for it
+    page.on("console", on_console)
+    try:
+        response = page.goto(served_site + path, wait_until="networkidle")
+    finally:
+        page.remove_listener("request", on_request)
+        page.remove_listener("console", on_console)
+    problems += page.errors
 
     assert response.status == 200
     assert page.locator("h1").count() == 1
@@ -36,7 +41,7 @@ def test_page_loads_locally_and_fits(browser, served_site, path, width):
     assert problems == []
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{path} is {overflow}px wider than a {width}px screen"
-    page.close()
+    looks.give_back(page)
 
 
 def test_font_is_served_by_the_site(browser, served_site):
