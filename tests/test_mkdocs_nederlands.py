@@ -181,12 +181,25 @@ def stop_with_ctrl_c(server: subprocess.Popen) -> None:
             server.wait(timeout=30)  # a rebuild under way finishes first; on a busy machine that takes a while
             return
         except subprocess.TimeoutExpired:
+            masks = signal_masks(server.pid)  # blocked, ignored, caught, pending: where a SIGINT can be lost
             server.send_signal(signal.SIGUSR2)  # WITH_STACKS_ON_REQUEST: where each thread is, into the log
             time.sleep(1)
-            warnings.warn(f"gids serve stopte niet na Ctrl+C nummer {attempt}; de stapels staan in zijn uitvoer",
-                          stacklevel=2)
+            warnings.warn(f"gids serve stopte niet na Ctrl+C nummer {attempt} ({masks}); de stapels staan in zijn "
+                          "uitvoer", stacklevel=2)
     server.kill()
     server.wait()
+
+
+def signal_masks(pid: int) -> str:
+    """The signal masks of a process and of each of its threads, as Linux shows them (hexadecimal; SIGINT is 0x2)."""
+    try:
+        status = [Path(f"/proc/{pid}/status").read_text()]
+        status += [task.joinpath("status").read_text() for task in sorted(Path(f"/proc/{pid}/task").iterdir())]
+    except OSError as exc:
+        return f"geen /proc: {exc}"
+    return "; ".join(" ".join(line.replace("\t", "") for line in text.splitlines()
+                              if line.startswith(("SigPnd", "ShdPnd", "SigBlk", "SigIgn", "SigCgt")))
+                     for text in status)
 
 
 # `gids serve` as the test starts it: the command itself, but it writes every thread's stack on SIGUSR2, so that a
