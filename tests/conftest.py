@@ -293,9 +293,10 @@ class SharedTabs:
     0.48 s on this project's machine; axe added and run, 0.6 s against 1.6 s): the tab keeps its renderer process and
     the scripts it compiled. The Chromium tests are most of the suite's time. A test takes the tab and gives it back
     as a new tab would be: nothing in localStorage or sessionStorage, the screen size of its kind, no page error
-    counted; the test's own page.goto() loads a new document. A tab that cannot be reset is closed, and the next
-    test gets a new one. A test that stores something on purpose (the scheme chosen in the header), goes back in
-    the history, or counts a first visit's requests opens a context of its own.
+    counted; the test's own page.goto() loads a new document, and going back goes no further than the test's own
+    steps. Every request is still reported, a file from the cache too. A tab that cannot be reset is closed, and the
+    next test gets a new one. A test that stores something on purpose (the scheme chosen in the header) or needs an
+    empty cache (a first visit) opens a context of its own.
     """
 
     def __init__(self, browser: Browser) -> None:
