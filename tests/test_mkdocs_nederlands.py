@@ -159,6 +159,10 @@ def test_serve_spreekt_nederlands_ook_bij_een_mislukte_herbouw(tmp_path):
     finally:
         stop_with_ctrl_c(server)
     text = shown()
+    if IGNORED_AT_START in text:  # the test's doing, not the server's: seen, not hidden
+        warnings.warn(f"gids serve startte met SIGINT genegeerd ({IGNORED_AT_START}); de test zette Ctrl+C terug",
+                      stacklevel=1)
+        text = text.replace(IGNORED_AT_START + "\n", "")
     for line in ("De site wordt opgebouwd", "Bekijk de site op", "Wijzigingen volgen in", "Wijziging gezien",
                  f"{RECORD}:4:8: plaats: is leeg", "link 'bestaat-niet.md' verwijst naar een pagina die niet bestaat",
                  "1 fout(en) in de links hierboven", "Gestopt."):
@@ -169,10 +173,11 @@ def test_serve_spreekt_nederlands_ook_bij_een_mislukte_herbouw(tmp_path):
 def stop_with_ctrl_c(server: subprocess.Popen) -> None:
     """Ctrl+C in the terminal, as an editor presses it: not in the very instant a rebuild logs its last line.
 
-    In 2 of about 10 whole-suite runs a SIGINT sent at once after "De browser toont de nieuwe versie" left
-    `gids serve` running without a word (never when this test runs alone, even on a loaded machine): the engine's
-    build loop was still in its lock and logging calls then. An editor presses Ctrl+C again; so does this test,
-    and says so in the run's warnings, so that it is seen and not hidden.
+    Should it not be heard, the test presses it again, and says so in the run's warnings with the server's signal
+    masks and stacks, so that it is seen and not hidden. (In some whole-suite runs, never with this test alone, the
+    server had SIGINT and SIGQUIT ignored, SigIgn ...06: what a process inherits from a parent that ignores them, as
+    a shell's background job or a caller of C's system() does; from where in the suite is not known.
+    WITH_STACKS_ON_REQUEST gives Ctrl+C its meaning back, and the test warns when it had to.)
     """
     time.sleep(1)  # the build loop back to waiting for changes
     for attempt in (1, 2):
@@ -202,9 +207,13 @@ def signal_masks(pid: int) -> str:
                      for text in status)
 
 
-# `gids serve` as the test starts it: the command itself, but it writes every thread's stack on SIGUSR2, so that a
-# Ctrl+C that is not heard shows where the server was
+# `gids serve` as the test starts it: the command itself, as a terminal starts it, with Ctrl+C meaning stop (a process
+# inherits an ignored SIGINT, and Python then never raises KeyboardInterrupt: the line below says so in the log). It
+# also writes every thread's stack on SIGUSR2, so that a Ctrl+C that is not heard shows where the server was.
+IGNORED_AT_START = "SIGINT werd bij de start genegeerd"
 WITH_STACKS_ON_REQUEST = ("import faulthandler, signal, sys; faulthandler.register(signal.SIGUSR2, all_threads=True); "
+                          f"signal.getsignal(signal.SIGINT) is signal.SIG_IGN and print({IGNORED_AT_START!r}, flush=True); "
+                          "signal.signal(signal.SIGINT, signal.default_int_handler); "
                           "from generator.cli.main import main; sys.exit(main(sys.argv[1:]))")
 
 
