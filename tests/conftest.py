@@ -61,29 +61,18 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 CATALOGUE_FIXTURES = ("built_site", "records")  # what reads the catalogue: a test using them is marked 'catalogus'
 
 
-# The files that take longest (pytest --durations=0, summed per file), run first: pytest-xdist hands out whole files in
-# this order, so that the last ones to finish are short and no worker waits long for the other at the end. A file
-# not named here runs after them, in the usual order; a stale list costs only time.
-SLOWEST_FIRST = ("test_toetsenbord.py", "test_toegankelijkheid.py", "test_build.py", "test_bench.py", "test_drukwerk.py",
-                 "test_grenzen.py", "test_catalogus_browser.py", "test_pdf.py", "test_feed.py", "test_kleuren.py",
-                 "test_csp.py", "test_levende_catalogus.py", "test_mkdocs_nederlands.py", "test_fill.py")
-
-
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """`-n auto`: a worker more than there are cores. The Chromium tests wait for frames and the serve tests for files
-    to be seen; a third worker on two cores fills those waits (the suite took 232 s instead of 243 s here)."""
+    to be seen; a third worker on two cores fills some of those waits (here 232 to 245 s, against 237 to 247 s)."""
     return (os.cpu_count() or 1) + 1
 
 
 @pytest.hookimpl(tryfirst=True)  # before '-m' selects by marker
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """A test that reads the catalogue through its fixtures is a catalogue test, whether or not it says so. The
-    slowest files first (SLOWEST_FIRST); within a file, the order as written."""
+    """A test that reads the catalogue through its fixtures is a catalogue test, whether or not it says so."""
     for item in items:
         if set(CATALOGUE_FIXTURES) & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.catalogus)
-    rank = {name: i for i, name in enumerate(SLOWEST_FIRST)}
-    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: the rest keep their order
 
 
 def run_gids(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from tests import contrast
 from tests.test_catalogus_browser import SCHAKELKLAS, TIMEOUT, wait_until_loaded
+from tests.test_toegankelijkheid import site as site  # the fixture: the fixture site on the run's one host
 
 SCHEMES = {"light": "default", "dark": "slate"}  # the system's preference -> Material's scheme
 BUNDLE = "**/assets/javascripts/bundle.*.js"  # Material's script, at the end of every page
@@ -43,13 +44,6 @@ TEXTS = {
                                          ".md-nav__link--active", ".md-footer__title"],
     "": [".gids-tegels strong", ".gids-tegels .gids-aantal", ".gids-tegel__uitleg", ".gids-tag", ".md-typeset p a"],
 }
-
-
-@pytest.fixture(scope="module")
-def site(served_site):
-    """The fixture site (its pages and slugs are known here) on the run's one local host, which answers a missing page
-    with 404.html like the real host; one host, so that the shared contexts' cache serves every module."""
-    return served_site
 
 
 def new_page(browser, scheme: str = "light", **options):

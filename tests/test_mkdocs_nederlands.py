@@ -160,8 +160,7 @@ def test_serve_spreekt_nederlands_ook_bij_een_mislukte_herbouw(tmp_path):
         stop_with_ctrl_c(server)
     text = shown()
     if IGNORED_AT_START in text:  # the test's doing, not the server's: seen, not hidden
-        warnings.warn(f"gids serve startte met SIGINT genegeerd ({IGNORED_AT_START}); de test zette Ctrl+C terug",
-                      stacklevel=1)
+        warnings.warn("gids serve startte met SIGINT genegeerd; de test gaf Ctrl+C zijn betekenis terug", stacklevel=1)
         text = text.replace(IGNORED_AT_START + "\n", "")
     for line in ("De site wordt opgebouwd", "Bekijk de site op", "Wijzigingen volgen in", "Wijziging gezien",
                  f"{RECORD}:4:8: plaats: is leeg", "link 'bestaat-niet.md' verwijst naar een pagina die niet bestaat",

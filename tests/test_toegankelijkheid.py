@@ -41,7 +41,7 @@ PAGES = {
 @pytest.fixture(scope="module")
 def site(served_site):
     """The fixture site (its pages and slugs are known here) on the run's one local host, which answers a missing page
-    with 404.html like the real host; one host, so that the shared contexts' cache serves every module."""
+    with 404.html like the real host: the shared tabs (conftest.SharedTabs) keep its files cached from module to module."""
     return served_site
 
 

@@ -13,6 +13,7 @@ from playwright.sync_api import expect
 from tests import contrast
 from tests.test_catalogus_browser import TIMEOUT, wait_until_loaded
 from tests.test_toegankelijkheid import PAGES
+from tests.test_toegankelijkheid import site as site  # the fixture: the fixture site on the run's one host
 
 SCHEMES = ["light", "dark"]
 DEVICES = {"desktop": {"viewport": {"width": 1280, "height": 900}},
@@ -23,13 +24,6 @@ MAX_STOPS = 400          # a Tab walk longer than this is stuck (the catalogue h
 # The Tab walk: every page type. The catalogue's states share their controls: the one with filters ticked
 # and the one without results (its ways out are buttons of their own) stand for the others.
 WALK = [name for name in PAGES if name not in ("catalogus", "catalogus-zoekterm")]
-
-
-@pytest.fixture(scope="module")
-def site(served_site):
-    """The fixture site (its pages and slugs are known here) on the run's one local host, which answers a missing page
-    with 404.html like the real host; one host, so that the shared contexts' cache serves every module."""
-    return served_site
 
 
 def open_page(looks, url: str, device: str = "desktop", scheme: str = "light"):
