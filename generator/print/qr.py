@@ -7,6 +7,7 @@ nowhere and the build says so.
 """
 from __future__ import annotations
 
+import functools
 import os
 import re
 from pathlib import Path
@@ -28,6 +29,7 @@ def printed_address(url: str) -> str:
     return re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
 
 
+@functools.lru_cache(maxsize=1024)  # a build lays out the guide twice and each chapter once: the same codes again
 def qr_svg(url: str) -> str:
     """An inline SVG QR code of ``url``, sized by the stylesheet; medium error correction survives a crease."""
     code = segno.make(url, error="m", micro=False)
