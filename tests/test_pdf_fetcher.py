@@ -70,8 +70,21 @@ def test_every_file_the_print_templates_reference_is_served():
     assert references[0].endswith("/theme/print/gids-print.css") and any(r.endswith(".woff2") for r in references)
     for reference in references:
         path = Path(url2pathname(urlsplit(reference).path))
-        assert served.fetch(reference).read() == path.read_bytes(), reference
+        assert served.fetch(reference).read() == as_weasyprint_reads(path), reference
     assert served.refused == []
+
+
+def as_weasyprint_reads(path: Path) -> bytes:
+    """A file's bytes, a WOFF2 font decompressed as WeasyPrint does it (the fetcher does that once per process)."""
+    from io import BytesIO
+
+    from fontTools.ttLib import woff2
+
+    if path.suffix != ".woff2":
+        return path.read_bytes()
+    out = BytesIO()
+    woff2.decompress(BytesIO(path.read_bytes()), out)
+    return out.getvalue()
 
 
 @pytest.mark.parametrize("relative", ["docs/gids/foto.png", "praktijken/kaart.svg"])
@@ -218,3 +231,18 @@ def with_colophon(project: Path, links: str, target: Path):
         return run_gids_in_process("pdf", "--praktijk", SLUG, "-o", str(target), cwd=project)
     finally:
         colofon.write_text(original, encoding="utf-8")
+
+
+def test_a_woff2_font_is_given_decompressed_once_and_again_when_it_changes(project: Path):
+    """WeasyPrint gets the TrueType font it would make of the WOFF2 itself, so the PDF is the same; a font file that
+    changes (same path) is read again, not taken from the cache."""
+    font = project / "theme" / "assets" / "fonts" / "source-sans-3-latin-700-normal.woff2"
+    given = fetcher(project).fetch(font.as_uri()).read()
+    assert given == as_weasyprint_reads(font) and given[:4] == b"\x00\x01\x00\x00"  # TrueType, not wOF2
+
+    original = font.read_bytes()
+    try:
+        font.write_bytes((font.parent / "source-sans-3-latin-400-italic.woff2").read_bytes())
+        assert fetcher(project).fetch(font.as_uri()).read() == as_weasyprint_reads(font) != given
+    finally:
+        font.write_bytes(original)
