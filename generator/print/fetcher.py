@@ -97,7 +97,7 @@ def local_fetcher(layout: ProjectLayout) -> Any:  # a weasyprint.urls.URLFetcher
 def _decompressed(path: Path, mtime_ns: int, size: int) -> bytes:
     """A WOFF2 font as the TrueType font WeasyPrint would make of it (with the same fontTools call), once per process
     and font file (its time and size in the key): a build lays out the guide twice and each chapter once, and
-    decompressing the four fonts each time was a twelfth of the build."""
+    decompressing the four fonts each time took 0.6 s of its 17.5 CPU-seconds."""
     from fontTools.ttLib import woff2
 
     out = io.BytesIO()
